@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+/// The contractor store: one SQLite file in WAL mode, shared safely by several processes
+/// (console sessions, importers, CLI). All SQL lives under Store/.
+public final class Store: Sendable {
+    public let path: String
+    public let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        try Store.createOwnerOnly(path)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: config)
+        // Several processes may start on a new file at once: serialise migrations with a side lock.
+        try Store.withFileLock(path + ".lock") {
+            try Schema.migrator().migrate(pool)
+        }
+        for suffix in ["-wal", "-shm", ".lock"] where FileManager.default.fileExists(atPath: path + suffix) {
+            chmod(path + suffix, 0o600)
+        }
+    }
+
+    /// Creates the file (if absent) with mode 0600 before SQLite does, so the data is never world-readable.
+    static func createOwnerOnly(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_RDWR, 0o600)
+        guard fd >= 0 else {
+            throw VetdeskError.io("cannot create store at \(path): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+        chmod(path, 0o600)
+    }
+
+    static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let fd = open(lockPath, O_CREAT | O_RDWR, 0o600)
+        guard fd >= 0 else { throw VetdeskError.io("cannot open lock file \(lockPath)") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw VetdeskError.io("cannot lock \(lockPath)") }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// SQLite's data_version for this process's writer connection: it changes whenever
+    /// *another* connection commits. ValueObservation cannot see other processes' commits.
+    public func dataVersion() throws -> Int {
+        try pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        }
+    }
+}

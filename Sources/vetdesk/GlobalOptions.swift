@@ -1,0 +1,10 @@
+import ArgumentParser
+import VetdeskCore
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Store file (default: $VETDESK_STORE, else $XDG_DATA_HOME/vetdesk/store.sqlite).")
+    var store: String?
+
+    var paths: StorePaths { StorePaths.resolve(explicitStore: store) }
+    func openStore() throws -> Store { try Store(path: paths.store) }
+}

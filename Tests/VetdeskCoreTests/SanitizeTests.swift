@@ -1,0 +1,16 @@
+import Testing
+@testable import VetdeskCore
+
+@Suite struct SanitizeTests {
+    @Test func stripsEscapeSequencesWhole() {
+        #expect(Sanitize.forDisplay("a\u{1B}[31mred\u{1B}[0m b") == "ared b")
+        #expect(Sanitize.forDisplay("x\u{1B}]0;pwned\u{07}y") == "xy")
+        #expect(Sanitize.forDisplay("x\u{1B}]52;c;ZXZpbA==\u{1B}\\y") == "xy")
+    }
+    @Test func replacesControlsAndDropsBidi() {
+        #expect(Sanitize.forDisplay("a\u{0}b\u{7F}c\u{85}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+        #expect(Sanitize.forDisplay("abc\u{202E}fed") == "abcfed")
+        #expect(Sanitize.forDisplay("line1\nline2\ttab") == "line1 line2 tab")
+        #expect(Sanitize.forDisplay("Zoë 李") == "Zoë 李")
+    }
+}
