@@ -8,3 +8,7 @@ struct GlobalOptions: ParsableArguments {
     var paths: StorePaths { StorePaths.resolve(explicitStore: store) }
     func openStore() throws -> Store { try Store(path: paths.store) }
 }
+
+/// VetdeskCore has a `Flag` model (a fired rule); in command files `@Flag` means the argument
+/// parser's. Refer to the model as `VetdeskCore.Flag` here.
+typealias Flag = ArgumentParser.Flag
