@@ -3,8 +3,14 @@ import GRDB
 /// A contractor or onboarding candidate as declared to HR/ATS.
 public struct Candidate: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "candidate"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    // Custom, not GRDB's convert*SnakeCase: those map `payoutChanges90d` to `payout_changes90d`,
+    // but the column is `payout_changes_90d` (a digit run starts a word).
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.custom { column in
+        ColumnKey(stringValue: ColumnKey.camel(column))
+    }
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.custom { key in
+        ColumnKey.snake(key.stringValue)
+    }
 
     public var id: String
     public var fullName: String
@@ -47,5 +53,30 @@ public struct Candidate: Codable, Sendable, Equatable, FetchableRecord, Persista
         self.id = id
         self.fullName = fullName
         self.updatedAt = updatedAt
+    }
+}
+
+/// Column name <-> property name, treating a digit run as its own word ("payout_changes_90d").
+struct ColumnKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+
+    static func snake(_ name: String) -> String {
+        var out = ""
+        var previous: Character? = nil
+        for ch in name {
+            if let p = previous, (ch.isUppercase && !p.isUppercase) || (ch.isNumber && !p.isNumber && p != "_") { out.append("_") }
+            out.append(Character(ch.lowercased()))
+            previous = ch
+        }
+        return out
+    }
+
+    static func camel(_ column: String) -> String {
+        let parts = column.split(separator: "_", omittingEmptySubsequences: true)
+        guard let first = parts.first else { return column }
+        return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }

@@ -32,9 +32,13 @@ public final class Store: Sendable {
     }
 
     /// Creates the file (if absent) with mode 0600 before SQLite does, so the data is never world-readable.
+    /// Only ever opens a file it creates (O_EXCL): opening and closing an existing store file would drop
+    /// every POSIX lock this process's other SQLite connections hold on it, and another process could then
+    /// checkpoint and delete the WAL under them ("disk I/O error").
     static func createOwnerOnly(_ path: String) throws {
-        let fd = open(path, O_CREAT | O_RDWR, 0o600)
+        let fd = open(path, O_CREAT | O_EXCL | O_RDWR, 0o600)
         guard fd >= 0 else {
+            if errno == EEXIST { chmod(path, 0o600); return }
             throw VetdeskError.io("cannot create store at \(path): \(String(cString: strerror(errno)))")
         }
         close(fd)

@@ -139,8 +139,10 @@ public struct Grid: Equatable, Sendable {
 }
 
 /// Pads or truncates to exactly `width` columns, with an ellipsis when cut.
-public func fit(_ s: String, _ width: Int, ascii: Bool = false) -> String {
+public func fit(_ raw: String, _ width: Int, ascii: Bool = false) -> String {
     guard width > 0 else { return "" }
+    // Measure what will be shown: escape sequences from the data must not count as columns.
+    let s = Sanitize.forDisplay(raw)
     let w = DisplayWidth.of(s)
     if w <= width { return s + String(repeating: " ", count: width - w) }
     var out = ""

@@ -1,0 +1,72 @@
+/// Benign traits: each trips at most one weak signal, as real people do.
+extension GenPersonaFactory {
+    func benign(index: Int, trait: GenBenignTrait, rng: inout SplitMix64) -> GenPersona {
+        var country: String? = nil
+        if trait == .privacyVPN { country = GenNetworks.privacyVPN.keys.sorted()[index % GenNetworks.privacyVPN.count] }
+        var p = make(index: index, country: country, hired: trait != .applicantOnly, rng: &rng)
+        let id = p.candidate.id
+        switch trait {
+        case .plain, .applicantOnly:
+            break
+        case .traveller:
+            // One or two trips of several days; never two countries on one day.
+            let others = GenCountries.all.map(\.code).filter { $0 != p.country.code }
+            var start = GenClock.loginsFrom + 3 + rng.below(10)
+            for _ in 0..<(1 + rng.below(2)) {
+                let dest = GenCountries.byCode[rng.pick(others)]!
+                let net = GenNetworks.residential[dest.code]![0]
+                let hotel = GenSite(ip: net.address(Self.slot(net.capacity - 1 - index % net.capacity, net)),
+                                    network: net, city: rng.pick(dest.cities).0)
+                let length = 4 + rng.below(5)
+                p.plan?.trips.append((from: start, to: start + length - 1, site: hotel))
+                start += length + 10 + rng.below(8)
+            }
+        case .privacyVPN:
+            let vpn = GenNetworks.privacyVPN[p.country.code]!
+            let exit = GenSite(ip: vpn.address(Self.slot(index, vpn)), network: vpn, city: vpn.city ?? p.candidate.city)
+            if let home = p.plan?.sites.first?.0 { p.plan?.sites = [(home, 1), (exit, 1)] }
+        case .platformPayee:
+            let payoneer = rng.chance(0.5)
+            let account: GenPayAccount
+            if payoneer {
+                account = GenPayAccount(holderName: p.candidate.fullName, accountType: "platform",
+                                        identifier: "payoneer:" + p.candidate.email, bankName: "Payoneer",
+                                        bankCountry: "US", method: "platform")
+            } else {
+                let iban = GenIBAN.make(country: "BE", bankCode: "967", rest: "nnnnnnnnn", rng: &rng)
+                account = GenPayAccount(holderName: p.candidate.fullName, accountType: "iban", identifier: iban,
+                                        iban: iban, bic: "TRWIBEB1XXX", bankName: "Wise Europe SA",
+                                        bankCountry: "BE", method: "bank")
+            }
+            p.payments = p.payments.map { var pay = $0; pay.account = account; pay.source = payoneer ? "payoneer" : "wise"; return pay }
+        case .nightOwl:
+            p.plan?.startHourUTC = Double(21 - p.country.utcOffset) + rng.unit()
+            p.plan?.spanHours = 5
+            p.plan?.weekends = true
+        case .rescheduler:
+            let first = p.interviews[0]
+            p.interviews[0] = GenInterview(id: "IV-\(id)-0", scheduledAt: first.scheduledAt - 2 * 86400, kind: "video",
+                                           outcome: "rescheduled", camera: nil, interviewer: first.interviewer,
+                                           notes: "candidate asked to move the slot (doctor's appointment)")
+            p.interviews.insert(first, at: 1)
+        case .lowRateJunior:
+            p.candidate.role = "Junior " + p.candidate.role.prefix(1).lowercased() + p.candidate.role.dropFirst()
+            p.candidate.rateHourly = Int(Double(p.candidate.marketRateHourly) * 0.45)
+            p.payments = monthlyPayments(id: id, rate: p.candidate.rateHourly, currency: p.candidate.rateCurrency,
+                                         hiredDay: Int((p.candidate.hiredAt ?? 0) / 86400),
+                                         accounts: p.payments.prefix(1).map(\.account), rng: &rng)
+        case .expat:
+            // A citizen of one EU country living in another: document country differs, nothing else.
+            let home = GenCountries.all.map(\.code).filter { $0 != p.country.code }
+            for k in p.checks.indices { p.checks[k].documentCountry = rng.pick(home) }
+        case .approvedRemoteTool:
+            if let device = p.plan?.devices.first {
+                p.observations.append(GenObservation(
+                    id: "EP-\(id)-tv", observedAt: GenClock.seconds(day: GenClock.loginsFrom, hour: 10),
+                    deviceId: device.id, kind: "software", name: "TeamViewer", vendorId: nil, productId: nil,
+                    approved: true))
+            }
+        }
+        return p
+    }
+}

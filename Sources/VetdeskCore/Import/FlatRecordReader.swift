@@ -1,0 +1,115 @@
+import Foundation
+
+/// Records of a flat kind, from CSV (header row required, column order free) or NDJSON
+/// (one object a line with the same field names). Unknown and missing columns are errors.
+protocol FlatRecordReader: AnyObject {
+    var kind: ImportKind { get }
+    func next() throws -> FlatRecord?
+}
+
+final class CSVRecordReader: FlatRecordReader {
+    let kind: ImportKind
+    private let reader: CSVFileReader
+    private let columns: ColumnIndex
+    private let file: String
+
+    init(path: String, displayName: String, kind requested: ImportKind?) throws {
+        file = displayName
+        reader = try CSVFileReader(path: path)
+        let header: [String]
+        do {
+            guard let h = try reader.next() else {
+                throw VetdeskError.malformed(file: file, location: "line 1", field: nil, message: "empty file: a header row is required")
+            }
+            header = h.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        } catch let f as CSVFileReader.Failure {
+            throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: nil, message: "header: \(f.message)")
+        }
+        guard let kind = requested ?? ImportKind.detect(columns: Set(header)) else {
+            throw VetdeskError.malformed(file: file, location: "line 1", field: nil,
+                                         message: "cannot tell the kind of file from its header; pass --kind")
+        }
+        guard let schema = kind.schema else {
+            throw VetdeskError.malformed(file: file, location: "line 1", field: nil,
+                                         message: "\(kind.rawValue) files are JSON, not CSV")
+        }
+        try Self.check(header: header, schema: schema, kind: kind, file: file, location: "line 1")
+        self.kind = kind
+        columns = ColumnIndex(header)
+        reader.expectedFields = header.count
+    }
+
+    static func check(header: [String], schema: ColumnSchema, kind: ImportKind, file: String, location: String) throws {
+        let known = Set(schema.all)
+        var seen = Set<String>()
+        for name in header {
+            guard known.contains(name) else {
+                throw VetdeskError.malformed(file: file, location: location, field: name,
+                                             message: "unknown column for \(kind.rawValue) (expected some of: \(schema.all.joined(separator: ", ")))")
+            }
+            guard seen.insert(name).inserted else {
+                throw VetdeskError.malformed(file: file, location: location, field: name, message: "column appears twice")
+            }
+        }
+        for name in schema.required where !seen.contains(name) {
+            throw VetdeskError.malformed(file: file, location: location, field: name,
+                                         message: "required column is missing for \(kind.rawValue)")
+        }
+    }
+
+    func next() throws -> FlatRecord? {
+        let fields: [String]
+        do {
+            guard let f = try reader.next() else { return nil }
+            fields = f
+        } catch let f as CSVFileReader.Failure {
+            throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] },
+                                         message: f.message)
+        }
+        guard fields.count == columns.names.count else {
+            throw VetdeskError.malformed(file: file, location: "line \(reader.recordLine)", field: nil,
+                                         message: "\(fields.count) fields, but the header has \(columns.names.count)")
+        }
+        return FlatRecord(file: file, location: "line \(reader.recordLine)", columns: columns, values: fields)
+    }
+}
+
+final class NDJSONRecordReader: FlatRecordReader {
+    let kind: ImportKind
+    private let json: JSONRecordReader
+    private let schema: ColumnSchema
+    private let file: String
+    private var lastColumns: ColumnIndex?
+
+    init(json: JSONRecordReader, displayName: String, kind requested: ImportKind?) throws {
+        self.json = json
+        file = displayName
+        let firstKeys = Set(json.first?.object.keys.map { $0 } ?? [])
+        guard let kind = requested ?? ImportKind.detect(columns: firstKeys) else {
+            throw VetdeskError.malformed(file: file, location: json.first?.location ?? "line 1", field: nil,
+                                         message: "cannot tell the kind of file from its first record; pass --kind")
+        }
+        guard let schema = kind.schema else {
+            throw VetdeskError.malformed(file: file, location: "line 1", field: nil, message: "\(kind.rawValue) is not a flat kind")
+        }
+        self.kind = kind
+        self.schema = schema
+    }
+
+    func next() throws -> FlatRecord? {
+        guard let (obj, location) = try json.next() else { return nil }
+        let names = obj.keys.sorted()
+        try CSVRecordReader.check(header: names, schema: schema, kind: kind, file: file, location: location)
+        var values: [String] = []
+        values.reserveCapacity(names.count)
+        for name in names {
+            do {
+                values.append(try JSONField.text(obj[name]) ?? "")
+            } catch let e as JSONField.JSONShapeError {
+                throw VetdeskError.malformed(file: file, location: location, field: name, message: e.message)
+            }
+        }
+        if lastColumns?.names != names { lastColumns = ColumnIndex(names) }
+        return FlatRecord(file: file, location: location, columns: lastColumns!, values: values)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// Recomputes flags and scores. Each run is one write transaction: the candidates' contexts are
+/// loaded set-based, first-pass rules evaluated, referral neighbours judged on their first-pass
+/// scores, referral_chain evaluated, then flags and case_file scores written (and the dirty queue
+/// cleared) before commit — so an importer marking a candidate dirty mid-run waits instead of
+/// being lost.
+public struct Rescorer: Sendable {
+    public let store: Store
+    public let config: RuleConfig
+    /// Injected for tests; defaults to the wall clock.
+    public var clock: @Sendable () -> Int64 = { Time.now() }
+
+    public init(store: Store, config: RuleConfig) {
+        self.store = store; self.config = config
+    }
+
+    /// Every candidate.
+    @discardableResult
+    public func rescoreAll() throws -> RescoreReport {
+        try run { _ in (RuleScope.all, .everything) }
+    }
+
+    /// The candidates in dirty_candidate plus every candidate linked to them.
+    @discardableResult
+    public func rescoreDirty() throws -> RescoreReport {
+        try run { db in
+            try RuleScope.createTemp(db, "rescore_seed")
+            try db.execute(sql: "INSERT INTO temp.rescore_seed SELECT candidate_id FROM dirty_candidate")
+            try RuleScope.createTemp(db, "rescore_scope")
+            try RuleLinkQueries.expandSeed(db, maxCandidatesPerIP: maxCandidatesPerIP)
+            return (.table, .seed)
+        }
+    }
+
+    /// The given candidates (and nothing linked to them); they leave the dirty queue too.
+    @discardableResult
+    public func rescore(candidateIds: [String]) throws -> RescoreReport {
+        try run { db in
+            try RuleScope.fill(db, ids: candidateIds)
+            return (.table, .scope)
+        }
+    }
+
+    private var maxCandidatesPerIP: Int {
+        Int(config.settings(for: "shared_login_ip").thresholds["max_candidates_per_ip"] ?? 25)
+    }
+
+    /// Which rows of dirty_candidate a run clears: all, the seed of a dirty run, or the given ids.
+    private enum DirtyMode { case everything, seed, scope }
+
+    /// `prepare` builds the scope and says which dirty rows the run settles.
+    private func run(_ prepare: @escaping (Database) throws -> (RuleScope, DirtyMode)) throws -> RescoreReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let now = clock()
+        let config = self.config
+        let maxPerIP = maxCandidatesPerIP
+        var report = try store.pool.write { db -> RescoreReport in
+            let (scope, dirtyMode) = try prepare(db)
+            var phases: [String: Double] = [:]
+            var clock = PhaseClock()
+            var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
+            var contexts = try loader.load()
+            phases.merge(loader.phases) { $1 }
+            clock = PhaseClock()
+            var names: [String: String] = [:]
+            names.reserveCapacity(contexts.count)
+            for c in contexts { names[c.candidate.id] = c.candidate.fullName }
+            let links = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxPerIP)
+            let shared = try links.sharedValues(names: names)
+            for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
+            phases["links"] = clock.seconds
+            clock = PhaseClock()
+
+            let engine = RuleEngine(config: config)
+            var firstPass = contexts.map { engine.evaluate($0, pass: .first) }
+            let base = firstPass.map { RiskScorer.score($0) }
+            if engine.hasSecondPass {
+                try attachReferrals(db, scope, links, &contexts, base: base)
+                for i in contexts.indices { firstPass[i] += engine.evaluate(contexts[i], pass: .second) }
+            }
+
+            phases["evaluate"] = clock.seconds
+            clock = PhaseClock()
+            var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
+            results.reserveCapacity(contexts.count)
+            var report = RescoreReport()
+            for (i, ctx) in contexts.enumerated() {
+                let score = RiskScorer.score(firstPass[i])
+                results.append((ctx.candidate.id, firstPass[i], score))
+                report.bands[score.band.rawValue, default: 0] += 1
+                for f in firstPass[i] { report.flagsByRule[f.ruleId, default: 0] += 1 }
+            }
+            let writer = ScoreWriter(db: db, scope: scope)
+            report.flags = try writer.write(results: results, now: now)
+            phases["write"] = clock.seconds
+            report.phases = phases
+            report.candidates = contexts.count
+            switch dirtyMode {
+            case .everything, .scope:
+                report.dirty = try writer.clearDirty(seedOnly: false)
+            case .seed:
+                report.dirty = try Self.seedInStore(db)
+                _ = try writer.clearDirty(seedOnly: true)
+                report.linked = max(0, contexts.count - report.dirty)
+            }
+            return report
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return report
+    }
+
+    private static func seedInStore(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.rescore_seed s JOIN candidate c ON c.id = s.candidate_id") ?? 0
+    }
+
+    /// Fills each context's referrer and referees with their first-pass scores: from this run for
+    /// candidates in scope, from their stored flags (without referral_chain) for the others.
+    private func attachReferrals(_ db: Database, _ scope: RuleScope, _ links: RuleLinkQueries,
+                                 _ contexts: inout [RuleContext], base: [RiskScorer.Result]) throws {
+        var position: [String: Int] = [:]
+        for (i, c) in contexts.enumerated() { position[c.candidate.id] = i }
+        var edges: [(referrer: String, referee: String)] = []
+        for c in contexts { if let r = c.candidate.referrerId.nonEmpty, r != c.candidate.id { edges.append((r, c.candidate.id)) } }
+        if scope != .all {
+            for r in try links.referees() where position[r.id] == nil { edges.append((r.referrer, r.id)) }
+        }
+        let outside = Set(edges.flatMap { [$0.referrer, $0.referee] }.filter { position[$0] == nil })
+        let stored = try RuleLinkQueries.storedNeighbors(db, ids: outside)
+
+        func neighbor(_ id: String, _ relation: ReferralNeighbor.Relation) -> ReferralNeighbor? {
+            if let i = position[id] {
+                let c = contexts[i]
+                return ReferralNeighbor(candidate: LinkedCandidate(id: id, name: c.candidate.fullName), relation: relation,
+                                        status: c.caseStatus, baseScore: base[i].score, decisive: base[i].decisive,
+                                        topRules: Array(base[i].topFlags.prefix(3)))
+            }
+            guard let s = stored[id] else { return nil } // referrer id naming no candidate
+            let r = RiskScorer.score(s.flags)
+            return ReferralNeighbor(candidate: LinkedCandidate(id: id, name: s.name), relation: relation, status: s.status,
+                                    baseScore: r.score, decisive: r.decisive, topRules: Array(r.topFlags.prefix(3)))
+        }
+        for (referrer, referee) in edges {
+            if let i = position[referee], let n = neighbor(referrer, .referrer) { contexts[i].referrals.append(n) }
+            if let i = position[referrer], let n = neighbor(referee, .referee) { contexts[i].referrals.append(n) }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Every implemented rule, in the order `vetdesk rules` lists them.
+public enum RuleCatalog {
+    public static let all: [any Rule] = [
+        // Identity and interview
+        VideoAvoidanceRule(), IDCheckFailedRule(), IDCountryMismatchRule(), ProfileInconsistencyRule(),
+        SharedIdentityArtifactsRule(), VoipPhoneRule(), FreshAccountsRule(), CodeProfileBackdatedRule(),
+        ShippingAddressMismatchRule(), BYODRequestRule(), ReferralChainRule(), WatchlistHitRule(), LowRateRule(),
+        // Network and logins
+        DPRKIPSpaceRule(), KnownDPRKVPNRule(), AnonymizerGeoMismatchRule(), PersistentGeoMismatchRule(),
+        MultiCountryBurstRule(), SharedLoginIPRule(), ContinuousSessionRule(), OffHoursPatternRule(),
+        RemoteAccessToolsRule(), IPKVMDeviceRule(), UnmanagedDeviceRule(),
+        // Payments
+        ThirdPartyPayeeRule(), SharedPaymentAccountRule(), MultiplePaymentAccountsRule(), PayoutChurnRule(),
+        CryptoPaymentRule(), PaymentCountryMismatchRule(), PrepaymentPressureRule(),
+    ]
+}

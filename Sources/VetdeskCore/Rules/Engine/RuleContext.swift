@@ -1,0 +1,179 @@
+/// Everything the rules may know about one candidate, loaded in bulk by `RuleContextLoader`
+/// from the candidate's own rows, the importer's login summary tables and the cross-candidate
+/// indexes. Rules never touch the database themselves.
+public struct RuleContext: Sendable {
+    public var candidate: Candidate
+    public var caseStatus: CaseStatus?
+    /// Evaluation time (unix seconds); also the flags' computed_at.
+    public var now: Int64
+    public var checks: [IdentityCheck] = []
+    public var interviews: [Interview] = []
+    public var accounts: [AccountUse] = []
+    /// Login IPs that ip_info marks as DPRK space, anonymiser, VPN or hosting (other IPs are not loaded).
+    public var networkIPs: [IPUse] = []
+    /// login_day detail, loaded only when the candidate's login IPs (ip_info) span 2+ countries, are
+    /// mostly outside the declared country, or include KP; nil otherwise (all logins at home).
+    public var days: LoginDayStats?
+    /// Per-country login_day activity, most active first; loaded with `days`.
+    public var countries: [CountryActivity] = []
+    public var hours: HourStats?
+    public var longSessions: [SessionSpan] = []
+    public var unmanagedDevices: [DeviceUse] = []
+    public var endpoints: [EndpointObservation] = []
+    public var watchlistHits: [WatchlistHit] = []
+    /// Successful logins on the days where login_day shows several countries (read by index).
+    public var burstLogins: [BurstLogin] = []
+    /// Values this candidate shares with other candidates (IPs, accounts, contacts, hashes, devices).
+    public var shared: [SharedValue] = []
+    /// The referrer and referees, with their first-pass scores; filled before the second pass.
+    public var referrals: [ReferralNeighbor] = []
+
+    public init(candidate: Candidate, caseStatus: CaseStatus? = nil, now: Int64) {
+        self.candidate = candidate; self.caseStatus = caseStatus; self.now = now
+    }
+}
+
+/// One payment account a candidate was paid into, with the payments aggregated.
+public struct AccountUse: Sendable, Equatable {
+    public var account: PaymentAccount
+    public var payments: Int
+    public var firstPaidAt: Int64
+    public var lastPaidAt: Int64
+    public var cryptoPayments: Int
+    public var methods: [String]
+    /// Distinct payee names on the payment records (the name on the contract).
+    public var payeeNames: [String]
+    public init(account: PaymentAccount, payments: Int, firstPaidAt: Int64, lastPaidAt: Int64, cryptoPayments: Int = 0,
+                methods: [String] = [], payeeNames: [String] = []) {
+        self.account = account; self.payments = payments; self.firstPaidAt = firstPaidAt; self.lastPaidAt = lastPaidAt
+        self.cryptoPayments = cryptoPayments; self.methods = methods; self.payeeNames = payeeNames
+    }
+    public var accountId: Int64 { account.id ?? 0 }
+}
+
+/// One IP a candidate logged in from (login_ip_use) with what ip_info knows about it.
+public struct IPUse: Sendable, Equatable {
+    public var ip: String
+    public var firstAt: Int64
+    public var lastAt: Int64
+    public var events: Int
+    public var info: IPInfo
+    public init(ip: String, firstAt: Int64, lastAt: Int64, events: Int, info: IPInfo) {
+        self.ip = ip; self.firstAt = firstAt; self.lastAt = lastAt; self.events = events; self.info = info
+    }
+}
+
+/// Aggregates of login_day over the days with a known country.
+public struct LoginDayStats: Sendable, Equatable {
+    /// Days with at least one login from a known country.
+    public var knownDays: Int
+    /// Known days without any login from the declared country.
+    public var awayDays: Int
+    public var firstDay: Int64
+    public var lastDay: Int64
+    /// Days with 2+ countries, or whose country set differs from the previous active day's:
+    /// candidates for impossible travel, confirmed against login_event.
+    public var burstDays: [Int64]
+    public init(knownDays: Int, awayDays: Int, firstDay: Int64, lastDay: Int64, burstDays: [Int64] = []) {
+        self.knownDays = knownDays; self.awayDays = awayDays; self.firstDay = firstDay; self.lastDay = lastDay
+        self.burstDays = burstDays
+    }
+}
+
+/// login_day aggregated per country.
+public struct CountryActivity: Sendable, Equatable {
+    public var country: String
+    public var days: Int
+    public var events: Int
+    public var firstDay: Int64
+    public var lastDay: Int64
+    public init(country: String, days: Int, events: Int, firstDay: Int64, lastDay: Int64) {
+        self.country = country; self.days = days; self.events = events; self.firstDay = firstDay; self.lastDay = lastDay
+    }
+}
+
+/// login_hour aggregated: all events, and those inside the off-hours window.
+public struct HourStats: Sendable, Equatable {
+    public var total: Int
+    public var inWindow: Int
+    public init(total: Int, inWindow: Int) { self.total = total; self.inWindow = inWindow }
+}
+
+public struct SessionSpan: Sendable, Equatable {
+    public var sessionId: String
+    public var startedAt: Int64
+    public var endedAt: Int64
+    public var events: Int
+    public init(sessionId: String, startedAt: Int64, endedAt: Int64, events: Int) {
+        self.sessionId = sessionId; self.startedAt = startedAt; self.endedAt = endedAt; self.events = events
+    }
+}
+
+public struct DeviceUse: Sendable, Equatable {
+    public var deviceId: String
+    public var managed: Bool?
+    public var firstAt: Int64
+    public var lastAt: Int64
+    public var events: Int
+    public init(deviceId: String, managed: Bool?, firstAt: Int64, lastAt: Int64, events: Int) {
+        self.deviceId = deviceId; self.managed = managed; self.firstAt = firstAt; self.lastAt = lastAt; self.events = events
+    }
+}
+
+/// A watchlist entry matching one of the candidate's identifiers.
+public struct WatchlistHit: Sendable, Equatable {
+    public var entry: WatchlistEntry
+    /// Which of the candidate's data matched: "email", "phone", "github_username", "payment_account", "login_ip".
+    public var field: String
+    public init(entry: WatchlistEntry, field: String) { self.entry = entry; self.field = field }
+}
+
+public struct BurstLogin: Sendable, Equatable {
+    public var id: Int64
+    public var occurredAt: Int64
+    public var ip: String
+    public var country: String
+    public var asn: Int?
+    public var asName: String?
+    public init(id: Int64, occurredAt: Int64, ip: String, country: String, asn: Int? = nil, asName: String? = nil) {
+        self.id = id; self.occurredAt = occurredAt; self.ip = ip; self.country = country; self.asn = asn; self.asName = asName
+    }
+}
+
+public struct LinkedCandidate: Sendable, Equatable, Hashable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) { self.id = id; self.name = name }
+}
+
+/// A value held by this candidate and by others.
+public struct SharedValue: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case ip, paymentAccount = "payment_account", email, phone, address, resume, photo, device
+    }
+    public var kind: Kind
+    /// The shared value itself (IP, account id, email, hash, device id).
+    public var value: String
+    /// How to show it: "203.0.113.7 NL AS9009 M247", "iban DE89… (holder X)".
+    public var label: String
+    public var others: [LinkedCandidate]
+    public init(kind: Kind, value: String, label: String, others: [LinkedCandidate]) {
+        self.kind = kind; self.value = value; self.label = label; self.others = others
+    }
+}
+
+public struct ReferralNeighbor: Sendable, Equatable {
+    public enum Relation: String, Sendable { case referrer, referee }
+    public var candidate: LinkedCandidate
+    public var relation: Relation
+    public var status: CaseStatus?
+    /// Score of the neighbour's flags other than referral_chain (so two referrals cannot prop each other up).
+    public var baseScore: Int
+    public var decisive: Bool
+    public var topRules: [String]
+    public init(candidate: LinkedCandidate, relation: Relation, status: CaseStatus?, baseScore: Int, decisive: Bool,
+                topRules: [String]) {
+        self.candidate = candidate; self.relation = relation; self.status = status; self.baseScore = baseScore
+        self.decisive = decisive; self.topRules = topRules
+    }
+}

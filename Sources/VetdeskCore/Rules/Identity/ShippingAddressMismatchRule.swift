@@ -1,0 +1,31 @@
+/// Laptop ship-to address in another country than declared, a parcel forwarder, or changed soon after hire.
+public struct ShippingAddressMismatchRule: Rule {
+    public init() {}
+    public let id = "shipping_address_mismatch"
+    public let title = "Laptop ship-to address does not fit the declared address"
+    public let severity = Severity.high
+    public let weight = 0.3
+    public let source = Sources.cite(Sources.advisory2022, Sources.fbiMay2024, Sources.knowbe4)
+    public let thresholds: [String: Double] = ["changed_within_days": 30]
+
+    public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
+        let c = ctx.candidate
+        var reasons: [String] = []
+        var evidence: [Evidence] = []
+        if c.shipToIsForwarder {
+            reasons.append("ship-to is a parcel forwarder")
+        }
+        if let shipCountry = c.shipToCountry.countryCode, let declared = c.declaredCountry.countryCode, shipCountry != declared {
+            reasons.append("ships to \(shipCountry), declared \(declared)")
+        }
+        if let changed = c.shipToChangedAt, let hired = c.hiredAt, changed >= hired,
+           changed - hired <= Int64(s["changed_within_days"] * 86400) {
+            reasons.append("ship-to changed \((changed - hired) / 86400) days after hire (\(EvidenceText.date(changed)))")
+            evidence.append(Evidence(kind: .field, ref: "ship_to_changed_at", detail: "ship-to changed \(EvidenceText.time(changed)), hired \(EvidenceText.date(hired))"))
+        }
+        guard !reasons.isEmpty else { return nil }
+        evidence.insert(contentsOf: [EvidenceText.field("ship_to_address", c.shipToAddress), EvidenceText.field("ship_to_country", c.shipToCountry),
+                                     EvidenceText.field("address", c.address), EvidenceText.field("declared_country", c.declaredCountry)], at: 0)
+        return flag(ctx, s, "Laptop shipping: " + reasons.joined(separator: "; "), evidence)
+    }
+}

@@ -1,0 +1,315 @@
+import GRDB
+
+/// Loads `RuleContext`s for every candidate in a scope with one set-based query per table
+/// (not one per candidate), so a full run over 100k candidates stays fast. Login data comes
+/// only from the importer's summary tables (login_ip_use, login_day, login_hour, login_session,
+/// login_device) joined with ip_info; login_event is read by its (candidate_id, occurred_at)
+/// index only for candidates whose login_day rows show a possible multi-country burst.
+struct RuleContextLoader {
+    let db: Database
+    let scope: RuleScope
+    let config: RuleConfig
+    let now: Int64
+
+    private(set) var contexts: [RuleContext] = []
+    private var index: [String: Int] = [:]
+
+    init(db: Database, scope: RuleScope, config: RuleConfig, now: Int64) {
+        self.db = db; self.scope = scope; self.config = config; self.now = now
+    }
+
+    /// Seconds spent per table, for `RescoreReport.phases`.
+    private(set) var phases: [String: Double] = [:]
+
+    mutating func load() throws -> [RuleContext] {
+        try timed("load.candidates") { try $0.loadCandidates() }
+        try timed("load.checks") { try $0.loadChecks() }
+        try timed("load.interviews") { try $0.loadInterviews() }
+        try timed("load.payments") { try $0.loadAccounts() }
+        try timed("load.network_ips") { try $0.loadNetworkIPs() }
+        try timed("load.login_days") { try $0.loadDays() }
+        try timed("load.login_hours") { try $0.loadHours() }
+        try timed("load.sessions") { try $0.loadSessions() }
+        try timed("load.devices") { try $0.loadDevices() }
+        try timed("load.endpoints") { try $0.loadEndpoints() }
+        try timed("load.watchlist") { try $0.loadWatchlist() }
+        return contexts
+    }
+
+    private mutating func timed(_ name: String, _ body: (inout RuleContextLoader) throws -> Void) throws {
+        let t = PhaseClock()
+        try body(&self)
+        phases[name] = t.seconds
+    }
+
+    private mutating func each(_ sql: String, _ args: StatementArguments = [], _ body: (inout RuleContext, Row) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)
+        while let row = try cursor.next() {
+            let cid: String = row[0]
+            guard let i = index[cid] else { continue }
+            try body(&contexts[i], row)
+        }
+    }
+
+    private mutating func loadCandidates() throws {
+        let sql = """
+        SELECT c.id, c.full_name, c.email, c.phone, c.phone_type, c.phone_changes, c.declared_country, c.city, c.address,
+               c.ship_to_address, c.ship_to_country, c.ship_to_changed_at, c.ship_to_is_forwarder, c.platform, c.role,
+               c.rate_hourly, c.rate_currency, c.market_rate_hourly, c.referrer_id, c.applied_at, c.hired_at,
+               c.email_created_at, c.profile_url, c.profile_name, c.profile_location, c.profile_created_at,
+               c.github_username, c.github_created_at, c.github_first_commit_at, c.resume_hash, c.photo_hash, c.locale,
+               c.byod_requested, c.prepayment_requests, c.payout_changes_90d, c.updated_at, f.status
+        FROM candidate c LEFT JOIN case_file f ON f.candidate_id = c.id
+        WHERE \(scope.filter("c.id")) ORDER BY c.id
+        """
+        let cursor = try Row.fetchCursor(db, sql: sql)
+        while let r = try cursor.next() {
+            var c = Candidate(id: r[0], fullName: r[1], updatedAt: r[35])
+            c.email = r[2]; c.phone = r[3]; c.phoneType = r[4]; c.phoneChanges = r[5]; c.declaredCountry = r[6]
+            c.city = r[7]; c.address = r[8]; c.shipToAddress = r[9]; c.shipToCountry = r[10]; c.shipToChangedAt = r[11]
+            c.shipToIsForwarder = r[12]; c.platform = r[13]; c.role = r[14]; c.rateHourly = r[15]; c.rateCurrency = r[16]
+            c.marketRateHourly = r[17]; c.referrerId = r[18]; c.appliedAt = r[19]; c.hiredAt = r[20]; c.emailCreatedAt = r[21]
+            c.profileUrl = r[22]; c.profileName = r[23]; c.profileLocation = r[24]; c.profileCreatedAt = r[25]
+            c.githubUsername = r[26]; c.githubCreatedAt = r[27]; c.githubFirstCommitAt = r[28]; c.resumeHash = r[29]
+            c.photoHash = r[30]; c.locale = r[31]; c.byodRequested = r[32]; c.prepaymentRequests = r[33]
+            c.payoutChanges90d = r[34]
+            let status: String? = r[36]
+            index[c.id] = contexts.count
+            contexts.append(RuleContext(candidate: c, caseStatus: status.flatMap(CaseStatus.init(rawValue:)), now: now))
+        }
+    }
+
+    private mutating func loadChecks() throws {
+        try each("""
+        SELECT candidate_id, id, checked_at, provider, document_type, document_country, result, face_match,
+               manipulation_flagged, name_on_document
+        FROM identity_check WHERE \(scope.filter("candidate_id"))
+        """) { ctx, r in
+            ctx.checks.append(IdentityCheck(id: r[1], candidateId: r[0], checkedAt: r[2], provider: r[3], documentType: r[4],
+                                            documentCountry: r[5], result: r[6], faceMatch: r[7], manipulationFlagged: r[8],
+                                            nameOnDocument: r[9]))
+        }
+    }
+
+    private mutating func loadInterviews() throws {
+        try each("""
+        SELECT candidate_id, id, scheduled_at, kind, outcome, camera, interviewer, notes
+        FROM interview WHERE \(scope.filter("candidate_id"))
+        """) { ctx, r in
+            ctx.interviews.append(Interview(id: r[1], candidateId: r[0], scheduledAt: r[2], kind: r[3], outcome: r[4],
+                                            camera: r[5], interviewer: r[6], notes: r[7]))
+        }
+    }
+
+    /// Payee names are concatenated with commas; commas inside names travel as U+001F.
+    private mutating func loadAccounts() throws {
+        try each("""
+        SELECT p.candidate_id, a.id, a.account_type, a.identifier, a.holder_name, a.iban, a.iban_valid, a.bic, a.bank_name,
+               a.bank_country, count(*), min(p.paid_at), max(p.paid_at), sum(p.method = 'crypto'),
+               group_concat(DISTINCT p.method), group_concat(DISTINCT replace(p.payee_name, ',', char(31)))
+        FROM payment p JOIN payment_account a ON a.id = p.account_id
+        WHERE \(scope.filter("p.candidate_id"))
+        GROUP BY p.candidate_id, p.account_id
+        """) { ctx, r in
+            let account = PaymentAccount(id: r[1], accountType: r[2], identifier: r[3], holderName: r[4], iban: r[5],
+                                         ibanValid: r[6], bic: r[7], bankName: r[8], bankCountry: r[9])
+            let methods = (r[14] as String?)?.split(separator: ",").map(String.init) ?? []
+            let payees = (r[15] as String?)?.split(separator: ",")
+                .map { $0.replacingOccurrences(of: "\u{1F}", with: ",") } ?? []
+            ctx.accounts.append(AccountUse(account: account, payments: r[10], firstPaidAt: r[11], lastPaidAt: r[12],
+                                           cryptoPayments: r[13] ?? 0, methods: methods, payeeNames: payees))
+        }
+    }
+
+    /// Only IPs that some network rule can act on: DPRK space, named providers, proxies, VPN, hosting.
+    private mutating func loadNetworkIPs() throws {
+        let asns = config.settings(for: "dprk_ip_space").lists["asns"]?
+            .compactMap { Int($0.uppercased().replacingOccurrences(of: "AS", with: "")) } ?? []
+        let asnList = asns.isEmpty ? "NULL" : asns.map(String.init).joined(separator: ",")
+        try each("""
+        SELECT u.candidate_id, u.ip, u.first_at, u.last_at, u.events, i.country, i.asn, i.as_name, i.anonymous_proxy,
+               i.provider, i.provider_kind, i.provider_dprk_named, i.looked_up_at
+        FROM ip_info i JOIN login_ip_use u ON u.ip = i.ip
+        WHERE (i.country = 'KP' OR i.asn IN (\(asnList)) OR i.provider_dprk_named = 1 OR i.anonymous_proxy = 1
+               OR i.provider_kind IN ('vpn', 'hosting') OR (i.provider IS NOT NULL AND i.provider_kind IS NOT 'corporate'))
+          AND \(scope.filter("u.candidate_id"))
+        """) { ctx, r in
+            let info = IPInfo(ip: r[1], country: r[5], asn: r[6], asName: r[7], anonymousProxy: r[8], provider: r[9],
+                              providerKind: r[10], providerDprkNamed: r[11], lookedUpAt: r[12])
+            ctx.networkIPs.append(IPUse(ip: r[1], firstAt: r[2], lastAt: r[3], events: r[4], info: info))
+        }
+    }
+
+    /// Day-level geography, read only where it can matter. A cheap pass over login_ip_use ⨝ ip_info
+    /// gives each candidate's login countries; only candidates with 2+ countries (possible burst),
+    /// mostly-foreign logins (possible persistent mismatch) or KP get their login_day rows read
+    /// by primary key, and only candidates with burst days get login_event rows, by index.
+    /// A full scan of login_day (one row per candidate, day and country) would dominate a run.
+    private mutating func loadDays() throws {
+        let persistent = config.settings(for: "persistent_geo_mismatch")
+        let minAwayShare = min(persistent.thresholds["away_share"] ?? 0.8, 0.5)
+        var perCandidate: [Int: [(country: String, events: Int)]] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT u.candidate_id, upper(i.country), sum(u.events)
+            FROM login_ip_use u JOIN ip_info i ON i.ip = u.ip
+            WHERE i.country IS NOT NULL AND i.country <> '' AND \(scope.filter("u.candidate_id"))
+            GROUP BY u.candidate_id, upper(i.country)
+            """)
+        while let r = try cursor.next() {
+            guard let i = index[r[0] as String] else { continue }
+            perCandidate[i, default: []].append((r[1], r[2]))
+        }
+        let dayRows = try db.cachedStatement(sql: """
+            SELECT day, country, events FROM login_day WHERE candidate_id = ? AND country <> '' ORDER BY day, country
+            """)
+        let logins = try db.cachedStatement(sql: """
+            SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name
+            FROM login_event l LEFT JOIN ip_info i ON i.ip = l.ip
+            WHERE l.candidate_id = ? AND l.occurred_at >= ? AND l.occurred_at < ? AND l.outcome = 'success'
+            ORDER BY l.occurred_at
+            """)
+        for (i, countries) in perCandidate.sorted(by: { $0.key < $1.key }) {
+            let declared = contexts[i].candidate.declaredCountry.countryCode ?? ""
+            let total = countries.reduce(0) { $0 + $1.events }
+            let away = countries.filter { $0.country != declared }.reduce(0) { $0 + $1.events }
+            let kp = countries.contains { $0.country == "KP" }
+            guard countries.count >= 2 || kp || (total > 0 && Double(away) / Double(total) >= minAwayShare) else { continue }
+            try loadDayDetail(i, dayRows, logins)
+        }
+    }
+
+    /// Folds one candidate's login_day rows into day stats, per-country activity and burst days,
+    /// then reads the logins around the burst days.
+    private mutating func loadDayDetail(_ i: Int, _ dayRows: Statement, _ logins: Statement) throws {
+        let cid = contexts[i].candidate.id
+        let declared = contexts[i].candidate.declaredCountry.countryCode ?? ""
+        var byDay: [(day: Int64, countries: [String])] = []
+        var perCountry: [String: CountryActivity] = [:]
+        let rows = try Row.fetchCursor(dayRows, arguments: [cid])
+        while let r = try rows.next() {
+            let day: Int64 = r[0], country = (r[1] as String).uppercased(), events: Int = r[2]
+            if byDay.last?.day == day { byDay[byDay.count - 1].countries.append(country) } else { byDay.append((day, [country])) }
+            if var a = perCountry[country] {
+                a.days += 1; a.events += events; a.firstDay = min(a.firstDay, day); a.lastDay = max(a.lastDay, day)
+                perCountry[country] = a
+            } else {
+                perCountry[country] = CountryActivity(country: country, days: 1, events: events, firstDay: day, lastDay: day)
+            }
+        }
+        guard let first = byDay.first, let last = byDay.last else { return }
+        var burst: [Int64] = []
+        for (k, d) in byDay.enumerated() {
+            let prev = k > 0 ? byDay[k - 1] : nil
+            if d.countries.count >= 2 || (prev != nil && prev!.day == d.day - 1 && prev!.countries != d.countries) { burst.append(d.day) }
+        }
+        let away = byDay.filter { !$0.countries.contains(declared) }.count
+        contexts[i].days = LoginDayStats(knownDays: byDay.count, awayDays: away, firstDay: first.day, lastDay: last.day, burstDays: burst)
+        contexts[i].countries = perCountry.values.sorted { ($0.days, $1.country) > ($1.days, $0.country) }
+        guard let lo = burst.min(), let hi = burst.max() else { return }
+        // One indexed range per candidate; keep only logins within a day of a burst day.
+        let wanted = Set(burst.flatMap { [$0 - 1, $0] })
+        let found = try Row.fetchAll(logins, arguments: [cid, (lo - 1) * 86400, (hi + 1) * 86400])
+        contexts[i].burstLogins = found.compactMap { r in
+            let at: Int64 = r[1]
+            guard wanted.contains(Time.dayNumber(at)) else { return nil }
+            return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5])
+        }
+    }
+
+    private mutating func loadHours() throws {
+        let s = config.settings(for: "off_hours_pattern")
+        let start = Int(s.thresholds["start_hour"] ?? 0), end = Int(s.thresholds["end_hour"] ?? 9)
+        let inWindow = start <= end ? "hour >= \(start) AND hour < \(end)" : "(hour >= \(start) OR hour < \(end))"
+        try each("""
+        SELECT candidate_id, sum(events), sum(CASE WHEN \(inWindow) THEN events ELSE 0 END)
+        FROM login_hour WHERE \(scope.filter("candidate_id")) GROUP BY candidate_id
+        """) { ctx, r in
+            ctx.hours = HourStats(total: r[1], inWindow: r[2])
+        }
+    }
+
+    private mutating func loadSessions() throws {
+        let hours = config.settings(for: "continuous_session").thresholds["hours"] ?? 24
+        try each("""
+        SELECT candidate_id, session_id, started_at, ended_at, events FROM login_session
+        WHERE ended_at - started_at >= ? AND \(scope.filter("candidate_id"))
+        """, [Int64(hours * 3600)]) { ctx, r in
+            ctx.longSessions.append(SessionSpan(sessionId: r[1], startedAt: r[2], endedAt: r[3], events: r[4]))
+        }
+    }
+
+    private mutating func loadDevices() throws {
+        try each("""
+        SELECT candidate_id, device_id, managed, first_at, last_at, events FROM login_device
+        WHERE managed = 0 AND \(scope.filter("candidate_id"))
+        """) { ctx, r in
+            ctx.unmanagedDevices.append(DeviceUse(deviceId: r[1], managed: r[2], firstAt: r[3], lastAt: r[4], events: r[5]))
+        }
+    }
+
+    /// Only observations the endpoint rules can match: remote tools (software) and IP-KVM hardware (usb).
+    private mutating func loadEndpoints() throws {
+        let tools = config.settings(for: "remote_access_tools").lists["tools"] ?? []
+        let kvm = config.settings(for: "ip_kvm_device")
+        let names = kvm.lists["names"] ?? []
+        let usbIds = (kvm.lists["usb_ids"] ?? []).map { $0.lowercased() }
+        var args: [DatabaseValueConvertible] = []
+        func likes(_ words: [String]) -> String {
+            guard !words.isEmpty else { return "0" }
+            args.append(contentsOf: words.map { "%\($0.lowercased())%" })
+            // LIKE is case-insensitive for ASCII already; lower() per pattern cost seconds on 500k rows.
+            return "(" + words.map { _ in "name LIKE ?" }.joined(separator: " OR ") + ")"
+        }
+        let software = likes(tools)
+        let usbNames = likes(names)
+        let vendors = Set(usbIds.compactMap { $0.split(separator: ":").first.map(String.init) })
+        args.append(contentsOf: vendors.sorted())
+        let vendorClause = vendors.isEmpty ? "0" : "lower(vendor_id) IN (\(vendors.map { _ in "?" }.joined(separator: ",")))"
+        try each("""
+        SELECT candidate_id, id, observed_at, device_id, kind, name, vendor_id, product_id, approved
+        FROM endpoint_observation
+        WHERE ((kind = 'software' AND approved = 0 AND \(software)) OR (kind = 'usb' AND (\(usbNames) OR \(vendorClause))))
+          AND \(scope.filter("candidate_id"))
+        """, StatementArguments(args)) { ctx, r in
+            ctx.endpoints.append(EndpointObservation(id: r[1], candidateId: r[0], observedAt: r[2], deviceId: r[3], kind: r[4],
+                                                     name: r[5], vendorId: r[6], productId: r[7], approved: r[8]))
+        }
+    }
+
+    /// Driven from the (small) watchlist through the identifier indexes.
+    private mutating func loadWatchlist() throws {
+        let sql = """
+        SELECT c.id, w.id, w.list_name, w.kind, w.value, w.note, 'email'
+          FROM watchlist_entry w JOIN candidate c ON c.email = w.value COLLATE NOCASE
+          WHERE w.kind = 'email' AND \(scope.filter("c.id"))
+        UNION
+        SELECT ca.candidate_id, w.id, w.list_name, w.kind, w.value, w.note, 'login_account'
+          FROM watchlist_entry w JOIN candidate_account ca ON ca.account = w.value
+          WHERE w.kind IN ('email', 'account', 'handle') AND \(scope.filter("ca.candidate_id"))
+        UNION
+        SELECT c.id, w.id, w.list_name, w.kind, w.value, w.note, 'phone'
+          FROM watchlist_entry w JOIN candidate c ON c.phone = w.value
+          WHERE w.kind = 'phone' AND \(scope.filter("c.id"))
+        UNION
+        SELECT c.id, w.id, w.list_name, w.kind, w.value, w.note, 'github_username'
+          FROM candidate c JOIN watchlist_entry w ON w.kind = 'handle' AND w.value = lower(c.github_username)
+          WHERE c.github_username IS NOT NULL AND \(scope.filter("c.id"))
+        UNION
+        SELECT p.candidate_id, w.id, w.list_name, w.kind, w.value, w.note, 'payment_account'
+          FROM watchlist_entry w
+          JOIN payment_account a ON a.account_type IN ('iban', 'bank_account', 'wallet', 'platform') AND a.identifier = w.value
+          JOIN payment p ON p.account_id = a.id
+          WHERE w.kind IN ('wallet', 'iban', 'account') AND \(scope.filter("p.candidate_id"))
+        UNION
+        SELECT u.candidate_id, w.id, w.list_name, w.kind, w.value, w.note, 'login_ip'
+          FROM watchlist_entry w JOIN login_ip_use u ON u.ip = w.value
+          WHERE w.kind = 'ip' AND \(scope.filter("u.candidate_id"))
+        """
+        try each(sql) { ctx, r in
+            let entry = WatchlistEntry(id: r[1], listName: r[2], kind: r[3], value: r[4], note: r[5])
+            let hit = WatchlistHit(entry: entry, field: r[6])
+            // The same entry can match the email and the login account: keep it once.
+            if !ctx.watchlistHits.contains(where: { $0.entry.id == entry.id }) { ctx.watchlistHits.append(hit) }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import GRDB
+
+/// Cross-candidate links: values shared by 2+ candidates (login IPs, payment accounts, contacts,
+/// hashes, devices) and referral edges. A full run finds the groups once with GROUP BY over the
+/// indexes; a scoped run follows the indexes from the scoped candidates' own values.
+struct RuleLinkQueries {
+    let db: Database
+    let scope: RuleScope
+    /// IPs used by more candidates than this are public infrastructure (carrier NAT, big VPN exits).
+    let maxCandidatesPerIP: Int
+
+    /// Shared values per candidate id (only candidates in scope are keyed, but `others` may lie outside it).
+    func sharedValues(names: [String: String]) throws -> [String: [SharedValue]] {
+        var groups: [(kind: SharedValue.Kind, value: String, label: String, members: [String])] = []
+        try ipGroups(&groups)
+        try accountGroups(&groups)
+        for (kind, column, nocase) in [(SharedValue.Kind.email, "email", true), (.phone, "phone", false), (.address, "address", false),
+                                       (.resume, "resume_hash", false), (.photo, "photo_hash", false)] {
+            try candidateColumnGroups(kind, column, nocase, &groups)
+        }
+        try deviceGroups(&groups)
+
+        var missing = Set<String>()
+        for g in groups { for m in g.members where names[m] == nil { missing.insert(m) } }
+        let allNames = names.merging(try Self.names(db, ids: missing)) { a, _ in a }
+
+        var out: [String: [SharedValue]] = [:]
+        for g in groups where g.members.count >= 2 {
+            for m in g.members where names[m] != nil {
+                let others = g.members.filter { $0 != m }.map { LinkedCandidate(id: $0, name: allNames[$0] ?? "?") }
+                out[m, default: []].append(SharedValue(kind: g.kind, value: g.value, label: g.label, others: others))
+            }
+        }
+        return out
+    }
+
+    private func ipGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+        let keys = scope == .all
+            ? "SELECT ip FROM login_ip_use GROUP BY ip HAVING count(*) BETWEEN 2 AND \(maxCandidatesPerIP)"
+            : "SELECT ip FROM login_ip_use WHERE \(scope.filter("candidate_id"))"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT u.ip, u.candidate_id, u.events, u.first_at, u.last_at, i.country, i.asn, i.as_name, i.provider, i.anonymous_proxy
+            FROM login_ip_use u LEFT JOIN ip_info i ON i.ip = u.ip
+            WHERE u.ip IN (\(keys)) AND i.provider_kind IS NOT 'corporate'
+            ORDER BY u.ip, u.candidate_id
+            """)
+        var current: String? = nil
+        var members: [String] = []
+        var label = ""
+        func flush() {
+            if let ip = current, members.count >= 2, members.count <= maxCandidatesPerIP {
+                groups.append((.ip, ip, label, members))
+            }
+        }
+        while let r = try rows.next() {
+            let ip: String = r[0]
+            if ip != current {
+                flush()
+                current = ip; members = []
+                let info = IPInfo(ip: ip, country: r[5], asn: r[6], asName: r[7], anonymousProxy: r[9] ?? false, provider: r[8], lookedUpAt: 0)
+                label = EvidenceText.ip(ip, info)
+            }
+            members.append(r[1])
+        }
+        flush()
+    }
+
+    private func accountGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+        let keys = scope == .all
+            ? "SELECT account_id FROM payment GROUP BY account_id HAVING count(DISTINCT candidate_id) >= 2"
+            : "SELECT account_id FROM payment WHERE \(scope.filter("candidate_id"))"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT p.account_id, p.candidate_id, a.account_type, a.identifier, a.holder_name, a.bank_country, a.bank_name
+            FROM payment p JOIN payment_account a ON a.id = p.account_id
+            WHERE p.account_id IN (\(keys))
+            GROUP BY p.account_id, p.candidate_id
+            ORDER BY p.account_id, p.candidate_id
+            """)
+        var current: Int64? = nil
+        var members: [String] = []
+        var label = ""
+        func flush() {
+            if let id = current, members.count >= 2 { groups.append((.paymentAccount, String(id), label, members)) }
+        }
+        while let r = try rows.next() {
+            let id: Int64 = r[0]
+            if id != current {
+                flush()
+                current = id; members = []
+                label = EvidenceText.account(PaymentAccount(id: id, accountType: r[2], identifier: r[3], holderName: r[4],
+                                                            bankName: r[6], bankCountry: r[5]))
+            }
+            members.append(r[1])
+        }
+        flush()
+    }
+
+    private func candidateColumnGroups(_ kind: SharedValue.Kind, _ column: String, _ nocase: Bool,
+                                       _ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+        let coll = nocase ? " COLLATE NOCASE" : ""
+        let keys = scope == .all
+            ? "SELECT \(column) FROM candidate WHERE \(column) <> '' GROUP BY \(column)\(coll) HAVING count(*) >= 2"
+            : "SELECT \(column) FROM candidate WHERE \(column) <> '' AND \(scope.filter("id"))"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(column), id FROM candidate WHERE \(column)\(coll) IN (\(keys)) ORDER BY \(column)\(coll), id
+            """)
+        var byKey: [String: (value: String, members: [String])] = [:]
+        var order: [String] = []
+        while let r = try rows.next() {
+            let value: String = r[0]
+            let key = nocase ? value.lowercased() : value
+            if byKey[key] == nil { order.append(key); byKey[key] = (value, []) }
+            byKey[key]!.members.append(r[1])
+        }
+        for k in order {
+            let g = byKey[k]!
+            guard g.members.count >= 2 else { continue }
+            let shown = kind == .resume || kind == .photo ? "hash \(g.value.prefix(16))" : Sanitize.forDisplay(g.value)
+            groups.append((kind, g.value, shown, g.members))
+        }
+    }
+
+    private func deviceGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+        let keys = scope == .all
+            ? "SELECT device_id FROM login_device GROUP BY device_id HAVING count(*) >= 2"
+            : "SELECT device_id FROM login_device WHERE \(scope.filter("candidate_id"))"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT device_id, candidate_id FROM login_device WHERE device_id IN (\(keys)) AND device_id <> ''
+            ORDER BY device_id, candidate_id
+            """)
+        var current: String? = nil
+        var members: [String] = []
+        func flush() {
+            if let d = current, members.count >= 2 { groups.append((.device, d, Sanitize.forDisplay(d), members)) }
+        }
+        while let r = try rows.next() {
+            let d: String = r[0]
+            if d != current { flush(); current = d; members = [] }
+            members.append(r[1])
+        }
+        flush()
+    }
+
+    static func names(_ db: Database, ids: some Collection<String>) throws -> [String: String] {
+        var out: [String: String] = [:]
+        let list = Array(ids)
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = Array(list[start..<min(start + 500, list.count)])
+            let rows = try Row.fetchAll(db, sql: "SELECT id, full_name FROM candidate WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(chunk))
+            for r in rows { out[r[0]] = r[1] }
+        }
+        return out
+    }
+
+    /// Referees (candidates whose referrer_id is in scope) as (referee id, name, referrer id).
+    func referees() throws -> [(id: String, name: String, referrer: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, full_name, referrer_id FROM candidate WHERE referrer_id IS NOT NULL AND \(scope.filter("referrer_id"))
+            """).map { ($0[0], $0[1], $0[2]) }
+    }
+
+    /// For candidates outside the run: case status and flags other than referral_chain, to judge them as referral neighbours.
+    static func storedNeighbors(_ db: Database, ids: some Collection<String>) throws
+        -> [String: (name: String, status: CaseStatus?, flags: [Flag])] {
+        var out: [String: (name: String, status: CaseStatus?, flags: [Flag])] = [:]
+        let list = Array(ids)
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = Array(list[start..<min(start + 500, list.count)])
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for r in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.full_name, f.status FROM candidate c LEFT JOIN case_file f ON f.candidate_id = c.id WHERE c.id IN (\(marks))
+                """, arguments: StatementArguments(chunk)) {
+                let status: String? = r[2]
+                out[r[0]] = (r[1], status.flatMap(CaseStatus.init(rawValue:)), [])
+            }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT candidate_id, rule_id, severity, weight FROM flag WHERE candidate_id IN (\(marks)) AND rule_id <> 'referral_chain'
+                """, arguments: StatementArguments(chunk)) {
+                let id: String = r[0]
+                let f = Flag(candidateId: id, ruleId: r[1], severity: Severity(rawValue: r[2]) ?? .low, weight: r[3],
+                             summary: "", evidence: [], computedAt: 0)
+                out[id]?.flags.append(f)
+            }
+        }
+        return out
+    }
+
+    /// Adds to temp.rescore_scope every candidate linked to one in temp.rescore_seed: shared login IP
+    /// (not corporate, not carrier-scale), payment account, contact, hash or device, a referral edge
+    /// either way, or a stored cross-candidate flag that names a seed candidate (a link that has
+    /// just disappeared must drop from the other side too).
+    static func expandSeed(_ db: Database, maxCandidatesPerIP: Int) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.rescore_scope SELECT candidate_id FROM temp.rescore_seed")
+        let seed = "(SELECT candidate_id FROM temp.rescore_seed)"
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO temp.rescore_scope (candidate_id)
+            SELECT u2.candidate_id FROM login_ip_use u1 JOIN login_ip_use u2 ON u2.ip = u1.ip
+              WHERE u1.candidate_id IN \(seed)
+                AND NOT EXISTS (SELECT 1 FROM ip_info i WHERE i.ip = u1.ip AND i.provider_kind = 'corporate')
+                AND (SELECT count(*) FROM login_ip_use x WHERE x.ip = u1.ip) <= \(maxCandidatesPerIP)
+            UNION SELECT p2.candidate_id FROM payment p1 JOIN payment p2 ON p2.account_id = p1.account_id
+              WHERE p1.candidate_id IN \(seed)
+            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.email = c.email COLLATE NOCASE
+              WHERE c.id IN \(seed) AND c.email <> ''
+            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.phone = c.phone WHERE c.id IN \(seed) AND c.phone <> ''
+            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.address = c.address WHERE c.id IN \(seed) AND c.address <> ''
+            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.resume_hash = c.resume_hash
+              WHERE c.id IN \(seed) AND c.resume_hash <> ''
+            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.photo_hash = c.photo_hash
+              WHERE c.id IN \(seed) AND c.photo_hash <> ''
+            UNION SELECT d2.candidate_id FROM login_device d1 JOIN login_device d2 ON d2.device_id = d1.device_id
+              WHERE d1.candidate_id IN \(seed) AND d1.device_id <> ''
+            UNION SELECT referrer_id FROM candidate WHERE id IN \(seed) AND referrer_id IS NOT NULL
+            UNION SELECT id FROM candidate WHERE referrer_id IN \(seed)
+            UNION SELECT f.candidate_id FROM flag f
+              WHERE f.rule_id IN ('shared_login_ip', 'shared_payment_account', 'shared_identity_artifacts', 'referral_chain')
+                AND EXISTS (SELECT 1 FROM json_each(f.evidence) e
+                            WHERE json_extract(e.value, '$.kind') = 'candidate' AND json_extract(e.value, '$.ref') IN \(seed))
+            """)
+    }
+}

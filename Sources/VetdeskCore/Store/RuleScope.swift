@@ -1,0 +1,34 @@
+import GRDB
+
+/// Which candidates a rescoring run covers: every candidate, or the ids held in the connection's
+/// temp table `rescore_scope` (filled by `RuleScope.fill`). Queries splice `filter(column)` into
+/// their WHERE clause so that one SQL text serves both.
+enum RuleScope {
+    case all
+    case table
+
+    static let tableName = "temp.rescore_scope"
+
+    func filter(_ column: String) -> String {
+        switch self {
+        case .all: "1"
+        case .table: "\(column) IN (SELECT candidate_id FROM temp.rescore_scope)"
+        }
+    }
+
+    /// (Re)creates the temp scope table with the given ids.
+    static func fill(_ db: Database, ids: some Sequence<String>) throws {
+        try createTemp(db, "rescore_scope")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.rescore_scope(candidate_id) VALUES (?)")
+        for id in ids { try insert.execute(arguments: [id]) }
+    }
+
+    static func createTemp(_ db: Database, _ name: String) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS \(name) (candidate_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM temp.\(name)")
+    }
+
+    static func scopeIds(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT candidate_id FROM temp.rescore_scope ORDER BY candidate_id")
+    }
+}

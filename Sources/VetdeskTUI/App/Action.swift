@@ -1,0 +1,65 @@
+import VetdeskCore
+
+/// Everything that can happen to the console: key-bound intents, typed text, and results
+/// of effects (store reads and writes) fed back in. `Reducer.update` is the only consumer.
+public enum Action: Equatable, Sendable {
+    // Lifecycle
+    case start(now: Double)
+    case tick(now: Double)
+    case resize(width: Int, height: Int)
+    case quit
+    case suspend
+    case redraw
+
+    // Movement (queue rows, or lines of the focused panel)
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open, back
+    case focusNext, focusPrevious, focusPanel(Int)
+
+    // Queue
+    case startFilter, startCommand, cycleSort, reverseSort
+    case quickView(QuickView)
+    case toggleMark, clearMarks
+
+    // Case actions
+    case openDialog(DialogKind)
+    case take, release
+    case export(format: String)
+
+    // Display
+    case toggleHelp, cycleTheme, togglePause, refresh
+
+    // Text entry (filter, command line, dialog note)
+    case inputChar(Character), inputBackspace, inputClear, inputSubmit, inputCancel
+    case reasonNext, reasonPrevious
+
+    // Results of effects
+    case queueLoaded(rows: [QueueRow], offset: Int, total: Int, refresh: Bool)
+    case countsLoaded(StatusCounts)
+    case detailLoaded(id: String, detail: CandidateDetail?)
+    case storeChanged
+    case storeFailed(String)
+    case caseActionDone(String)
+    case caseActionFailed(String)
+    case themeApplied(String)
+    case themeFailed(String)
+    case draftRestored(DraftNote, subject: String)
+    case flash(String, FlashLevel)
+}
+
+/// Work the runtime does for the reducer; its results come back as Actions.
+public enum Effect: Equatable, Sendable {
+    case loadQueue(QueueQuery, refresh: Bool)
+    case loadCounts
+    case loadDetail(String)
+    case pollStore
+    case apply(CaseAction, ids: [String], note: String, expectedVersion: Int?)
+    case saveDraft(DraftNote)
+    case deleteDraft(candidateId: String)
+    case restoreDraft
+    case loadTheme(String)
+    case export(ids: [String], format: String)
+    case suspend
+    case redraw
+    case quit
+}

@@ -1,0 +1,194 @@
+import CNcurses
+import Foundation
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unsupported(String)
+    public var description: String {
+        switch self {
+        case .notATerminal: return "the console needs a terminal: stdin and stdout must be a tty (use `vetdesk list` in scripts)"
+        case let .unsupported(m): return m
+        }
+    }
+}
+
+/// What the console reads from the terminal.
+enum TerminalEvent: Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+}
+
+/// The thin ncurses backend: opens the terminal (robust to unknown TERM and non-UTF-8 locales),
+/// maps theme roles to colour pairs, decodes keys, and writes only the cells that changed since
+/// the previous frame. All calls happen on the thread that created it.
+final class Terminal {
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>? { vd_stdscr() }
+    private var previous: Grid?
+    private var styles: [(attr: attr_t, pair: Int32)] = []
+    private(set) var depth: ColorDepth = .none
+    /// True when the locale is not UTF-8 (or NCURSES_NO_UTF8_ACS is set): draw ASCII only.
+    let localeIsASCII: Bool
+    let termName: String
+
+    init(noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")
+        var utf8 = Terminal.codesetIsUTF8()
+        if !utf8 {
+            // ncursesw needs a UTF-8 LC_CTYPE to handle wide characters at all; the terminal itself
+            // may not be UTF-8, so the views still draw ASCII only.
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+            utf8 = false
+        }
+        localeIsASCII = !utf8 || !(environment["NCURSES_NO_UTF8_ACS"] ?? "").isEmpty
+
+        let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm"
+        var candidates: [String] = []
+        let colorterm = (environment["COLORTERM"] ?? "").lowercased()
+        if colorterm == "truecolor" || colorterm == "24bit", term.hasSuffix("-256color") {
+            candidates.append(String(term.dropLast("-256color".count)) + "-direct")
+        }
+        candidates += [term, "xterm", "vt100"]
+        let out = fdopen(dup(1), "w"), input = fdopen(dup(0), "r")
+        var opened: String?
+        for name in candidates where opened == nil {
+            if let s = newterm(name, out, input) { screen = s; opened = name }
+        }
+        guard let screen, let opened else {
+            throw TerminalError.unsupported("cannot use terminal type '\(term)' (no terminfo entry, nor for xterm): "
+                + "set TERM to a known type, e.g. TERM=xterm-256color")
+        }
+        termName = opened
+        set_term(screen)
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        wtimeout(window, 100)
+        if environment["ESCDELAY"] == nil { set_escdelay(25) }
+        if noColor || !(environment["NO_COLOR"] ?? "").isEmpty || !has_colors() {
+            depth = .none
+        } else {
+            start_color()
+            use_default_colors()
+            let colors = vd_colors()
+            depth = colors >= 0x1000000 ? .direct : colors >= 256 ? .c256 : colors >= 8 ? .eight : .none
+        }
+    }
+
+    static func codesetIsUTF8() -> Bool {
+        guard let cs = nl_langinfo(Int32(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "")
+        return name == "UTF8"
+    }
+
+    var size: (width: Int, height: Int) { (Int(vd_cols()), Int(vd_lines())) }
+
+    /// Waits up to the tick (100 ms) for a key; nil on timeout.
+    func read() -> TerminalEvent? {
+        var wch: wint_t = 0
+        let rc = wget_wch(window, &wch)
+        if rc == KEY_CODE_YES {
+            if Int32(wch) == vd_key_resize() {
+                previous = nil
+                return .resize(width: size.width, height: size.height)
+            }
+            return KeyDecoder.key(code: Int32(wch)).map(TerminalEvent.key)
+        }
+        if rc == OK { return KeyDecoder.key(char: UInt32(wch)).map(TerminalEvent.key) }
+        return nil
+    }
+
+    /// Binds every role to a colour pair and attributes for this terminal's depth.
+    func apply(_ theme: Theme) {
+        let pairs = Int(vd_color_pairs())
+        styles = Role.allCases.enumerated().map { i, role in
+            let style = theme.style(role)
+            var attrs = style.attrs
+            var pair: Int32 = 0
+            if depth != .none, i + 1 < pairs {
+                pair = Int32(i + 1)
+                init_extended_pair(pair, style.fg?.resolve(depth) ?? -1, style.bg?.resolve(depth) ?? -1)
+            } else {
+                attrs.formUnion(Terminal.monochromeFallback[role] ?? [])
+            }
+            return (Terminal.attr(attrs), pair)
+        }
+        previous = nil
+    }
+
+    /// Without colour, the roles that carry state still differ (selection, focus, flashes).
+    static let monochromeFallback: [Role: CellAttrs] = [
+        .selected: [.reverse], .header: [.reverse], .borderFocused: [.bold], .flashInfo: [.reverse],
+        .flashWarn: [.reverse, .bold], .flashError: [.reverse, .bold], .input: [.underline], .live: [.bold],
+        .marked: [.bold], .changed: [.bold], .statusEscalated: [.bold], .bandCritical: [.bold], .key: [.bold],
+        .sevDecisive: [.bold], .title: [.bold],
+    ]
+
+    static func attr(_ a: CellAttrs) -> attr_t {
+        var v = vd_a_normal()
+        if a.contains(.bold) { v |= vd_a_bold() }
+        if a.contains(.reverse) { v |= vd_a_reverse() }
+        if a.contains(.underline) { v |= vd_a_underline() }
+        return v
+    }
+
+    /// Writes the cells that differ from the previous frame, then one doupdate.
+    func draw(_ g: Grid) {
+        let full = previous.map { $0.width != g.width || $0.height != g.height } ?? true
+        if full { wclear(window) }
+        var cc = cchar_t()
+        var chars = [wchar_t](repeating: 0, count: 6)
+        for y in 0..<g.height {
+            for x in 0..<g.width {
+                let cell = g[x, y]
+                if cell.isContinuation { continue }
+                if !full, let p = previous, p[x, y] == cell { continue }
+                var n = 0
+                for scalar in cell.text.unicodeScalars.prefix(5) { chars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+                chars[n] = 0
+                let style = cell.role.ordinal < styles.count ? styles[cell.role.ordinal] : (attr: vd_a_normal(), pair: Int32(0))
+                var pair = style.pair
+                setcchar(&cc, chars, style.attr | Terminal.attr(cell.attrs), Int16(truncatingIfNeeded: pair), &pair)
+                // The bottom-right cell returns ERR though it draws (the cursor cannot advance): ignore.
+                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = g
+    }
+
+    /// Forgets the previous frame so the next draw repaints everything (Ctrl-L, theme change, resume).
+    func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    func suspend() {
+        endwin()
+        let old = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, old)
+        doupdate()
+        invalidate()
+    }
+
+    func shutdown() {
+        guard let s = screen else { return }
+        endwin()
+        delscreen(s)
+        screen = nil
+    }
+
+    deinit { shutdown() }
+}
+
+extension Role {
+    /// Index in `Role.allCases`, the colour pair number minus one.
+    var ordinal: Int { Role.ordinals[self] ?? 0 }
+    static let ordinals: [Role: Int] = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import VetdeskCore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import candidates, checks, interviews, payments, endpoint data, watchlists and login logs.",
+        discussion: """
+            Each file is detected from its CSV header or first JSON record (or takes --kind) and imported \
+            in its own transaction: a malformed file is rejected whole, naming the line or record and the \
+            field, and the other files are still imported. Re-importing a file changes nothing. Formats: \
+            docs/import-formats.md. Kinds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Files to import (CSV, JSON or NDJSON).") var files: [String]
+    @Option(help: "The kind of every file, instead of detecting it.") var kind: String?
+    @Flag(help: "Print the reports as JSON.") var json = false
+    @Flag(name: .customLong("no-rescore"), help: "Do not recompute flags and scores of the affected candidates.")
+    var noRescore = false
+    @Option(name: .customLong("location-db"),
+            help: "libloc database (default: $VETDESK_LOCATION_DB, else /usr/share/libloc-location/location.db).")
+    var locationDB: String?
+
+    func validate() throws {
+        if let kind, ImportKind(rawValue: kind) == nil {
+            throw ValidationError("unknown kind '\(kind)': use " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard !files.isEmpty else { throw ValidationError("give at least one file") }
+    }
+
+    struct Failure: Codable { var file: String; var error: String }
+    struct Output: Codable {
+        var imported: [ImportReport]
+        var failed: [Failure]
+        var rescore: RescoreReport?
+    }
+
+    func run() throws {
+        let paths = global.paths
+        let store = try global.openStore()
+        let intel = IPIntelligence(databasePath: locationDB, providers: try ProviderList.standard(paths: paths))
+        if let problem = intel.databaseProblem {
+            warn("warning: no IP location data (\(problem)); countries and ASNs of logins stay unknown")
+        }
+        let importer = Importer(store: store, intel: intel)
+        var output = Output(imported: [], failed: [])
+        for file in files {
+            do {
+                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)))
+                output.imported.append(report)
+                if !json { print(Self.line(report)) }
+            } catch {
+                output.failed.append(Failure(file: file, error: "\(error)"))
+                warn("error: \(error)")
+                warn("\(file): not imported (nothing from it was written)")
+            }
+        }
+        if !noRescore && !output.imported.isEmpty {
+            let config = try RuleConfig.load(path: paths.rulesFile)
+            let rescore = try Rescorer(store: store, config: config).rescoreDirty()
+            output.rescore = rescore
+            if !json {
+                print(String(format: "rescored %d candidate(s) (%d changed by the import, %d linked) in %.2f s",
+                             rescore.candidates, rescore.dirty, rescore.linked, rescore.seconds))
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        }
+        if !output.failed.isEmpty {
+            warn("\(output.failed.count) of \(files.count) file(s) failed: " + output.failed.map(\.file).joined(separator: ", "))
+            throw ExitCode(1)
+        }
+    }
+
+    static func line(_ r: ImportReport) -> String {
+        var parts = ["\(r.records) records", "\(r.inserted) inserted", "\(r.skippedDuplicates) skipped (duplicate)"]
+        if r.ignored > 0 { parts.append("\(r.ignored) ignored (not sign-ins)") }
+        parts.append(String(format: "%.2f s", r.seconds))
+        parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin ? "events" : "records"))
+        return "\(r.file): \(r.kind.rawValue): " + parts.joined(separator: ", ")
+    }
+
+    private func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Terminal facts and JSON conventions shared by the read commands (show, queue).
+enum ReadCommandOutput {
+    /// Stable JSON: snake_case keys, sorted, pretty, ending in a newline.
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let enc = JSONEncoder()
+        enc.keyEncodingStrategy = .custom { path in SnakeKey(path.last.map { snake($0.stringValue) } ?? "") }
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try enc.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// snake_case like the store's columns: a digit run starts a word (payoutChanges90d -> payout_changes_90d),
+    /// which Foundation's convertToSnakeCase does not do.
+    static func snake(_ name: String) -> String {
+        var out = ""
+        var previous: Character? = nil
+        for ch in name {
+            if let p = previous, (ch.isUppercase && !p.isUppercase) || (ch.isNumber && !p.isNumber && p != "_") { out.append("_") }
+            out.append(Character(ch.lowercased()))
+            previous = ch
+        }
+        return out
+    }
+
+    struct SnakeKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Columns of the terminal on stdout, nil when stdout is not a terminal.
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var ws = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
+        return Int(ws.ws_col)
+    }
+
+    static func localeIsUTF8() -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let l = locale.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
+    }
+}

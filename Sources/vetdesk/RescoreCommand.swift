@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import VetdeskCore
+
+/// `vetdesk rescore`: recompute flags and risk scores (dirty candidates and their links, or all).
+struct RescoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rescore",
+        abstract: "Recompute flags and risk scores for changed candidates and those linked to them.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Rescore every candidate, not only the dirty ones.") var all = false
+    @Argument(help: "Rescore only these candidate ids.") var ids: [String] = []
+    @Option(help: "Rules file (default: $XDG_CONFIG_HOME/vetdesk/rules.yaml).") var rulesFile: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let config = try RuleConfig.load(path: rulesFile ?? global.paths.rulesFile)
+        let rescorer = Rescorer(store: try global.openStore(), config: config)
+        let report: RescoreReport
+        if !ids.isEmpty {
+            guard !all else { throw ValidationError("give either --all or candidate ids, not both") }
+            report = try rescorer.rescore(candidateIds: ids)
+        } else {
+            report = all ? try rescorer.rescoreAll() : try rescorer.rescoreDirty()
+        }
+        if json {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try enc.encode(report), as: UTF8.self))
+            return
+        }
+        print("rescored \(report.candidates) candidates (\(report.dirty) dirty, \(report.linked) linked) in \(String(format: "%.2f", report.seconds)) s")
+        print("flags: \(report.flags)" + (report.flagsByRule.isEmpty ? "" : "  " +
+              report.flagsByRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
+        let bands = RiskBand.allCases.reversed().map { "\($0.rawValue)=\(report.bands[$0.rawValue] ?? 0)" }
+        print("bands: " + bands.joined(separator: " "))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import VetdeskCore
+
+/// The committed demo-data/ set: it is what the generator writes, and once imported and scored
+/// every planted ring member outranks every benign candidate, with the right flags and evidence.
+@Suite(.serialized) struct DemoRankingTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let demo = repo.appendingPathComponent("demo-data")
+    /// Flags whose evidence must name another member of the same ring.
+    static let linkFlags: Set<String> = ["shared_payment_account", "shared_login_ip", "referral_chain"]
+
+    @Test func committedDemoDataIsWhatTheGeneratorWrites() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vetdesk-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try DataGenerator(options: .demo).write(to: dir)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names.contains("okta-system-log.json") && names.contains("entra-signins.json")
+                && names.contains("google-login-audit.json") && names.contains("logins.csv"))
+        for name in names {
+            let fresh = try Data(contentsOf: dir.appendingPathComponent(name))
+            let committed = try? Data(contentsOf: Self.demo.appendingPathComponent(name))
+            #expect(committed == fresh, "demo-data/\(name) is stale: run `vetdesk generate --demo --out demo-data`")
+        }
+    }
+
+    /// Imports every data file of demo-data/ (candidates first) and rescores all.
+    static func importDemo() throws -> (Store, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vetdesk-rank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try Store(path: dir.appendingPathComponent("store.sqlite").path)
+        let now: Int64 = 1_772_409_600 // 2026-03-02, the day after the demo's last login
+        let intel = IPIntelligence(databasePath: nil, providers: try ProviderList.bundled(), clock: { now })
+        let importer = Importer(store: store, intel: intel, clock: { now })
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.path)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+            .sorted { ($0 == "candidates.csv" ? 0 : 1, $0) < ($1 == "candidates.csv" ? 0 : 1, $1) }
+        #expect(files.count == 10)
+        for f in files { _ = try importer.importFile(path: demo.appendingPathComponent(f).path, kind: nil) }
+        _ = try Rescorer(store: store, config: RuleConfig()).rescoreAll()
+        return (store, dir)
+    }
+
+    @Test func ringsOutrankBenignNoiseWithTheirFlagsAndEvidence() throws {
+        let (store, dir) = try Self.importDemo()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = try DataGenerator(options: .demo)
+        let rings = generator.plantedRings
+        let ringMembers = Set(rings.flatMap(\.members))
+        let queue = try store.queue(QueueQuery(limit: 10_000))
+        #expect(queue.count == 300)
+        let benign = queue.filter { !ringMembers.contains($0.candidateId) }
+        let ring = queue.filter { ringMembers.contains($0.candidateId) }
+        #expect(ring.count == ringMembers.count)
+        let worstRing = try #require(ring.min { $0.riskScore < $1.riskScore })
+        let bestBenign = try #require(benign.max { $0.riskScore < $1.riskScore })
+        #expect(worstRing.riskScore > bestBenign.riskScore,
+                "ring member \(worstRing.candidateId) (\(worstRing.riskScore)) does not outrank benign \(bestBenign.candidateId) (\(bestBenign.riskScore): \(bestBenign.topFlags))")
+        // In queue order, the ring members are exactly the first rows.
+        #expect(Set(queue.prefix(ringMembers.count).map(\.candidateId)) == ringMembers)
+
+        for planted in rings {
+            for member in planted.members {
+                let detail = try #require(try store.candidateDetail(member))
+                let fired = Dictionary(detail.flags.map { ($0.ruleId, $0) }, uniquingKeysWith: { a, _ in a })
+                for expected in GenAnswerKey.expectedFlags[planted.kind]! {
+                    #expect(fired[expected] != nil, "\(planted.kind.rawValue) member \(member) lacks \(expected); has \(fired.keys.sorted())")
+                }
+                let peers = Set(planted.members).subtracting([member])
+                for flag in detail.flags where Self.linkFlags.contains(flag.ruleId) {
+                    let named = flag.evidence.contains { e in peers.contains(e.ref) || peers.contains { e.detail.contains($0) } }
+                    #expect(named, "\(member) \(flag.ruleId) evidence names no ring peer: \(flag.evidence.map(\.detail))")
+                }
+            }
+        }
+    }
+
+    @Test func benignNoiseStaysAtMostMedium() throws {
+        let (store, dir) = try Self.importDemo()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = try DataGenerator(options: .demo)
+        let ringMembers = Set(generator.plantedRings.flatMap(\.members))
+        let queue = try store.queue(QueueQuery(limit: 10_000))
+        for row in queue where !ringMembers.contains(row.candidateId) {
+            #expect(row.riskBand <= .medium, "benign \(row.candidateId) is \(row.riskBand) (\(row.riskScore)): \(row.topFlags)")
+        }
+        // The noise really is there: traits built to trip one weak signal do trip something.
+        let traits = generator.benignByTrait
+        for trait in ["platformPayee", "lowRateJunior", "expat"] {
+            let ids = Set(traits[trait] ?? [])
+            #expect(!ids.isEmpty)
+            #expect(queue.contains { ids.contains($0.candidateId) && $0.riskScore > 0 }, "no \(trait) trips any signal")
+        }
+    }
+}

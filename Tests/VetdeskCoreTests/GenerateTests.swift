@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import VetdeskCore
+
+@Suite struct GenerateTests {
+    static func tempDir(_ tag: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vetdesk-gen-\(tag)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func small(seed: UInt64 = 7, format: DataGenerator.LoginFormat = .split) -> DataGenerator.Options {
+        DataGenerator.Options(candidates: 120, logins: 4000, seed: seed, ringsPerKind: 1, loginFormat: format)
+    }
+
+    static func files(_ dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            out[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+        }
+        return out
+    }
+
+    /// Minimal RFC 4180 reader for checking the generator's own output.
+    static func csvRows(_ data: Data) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
+        var it = String(decoding: data, as: UTF8.self).makeIterator()
+        while let c = it.next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = it.next() {
+                        if n == "\"" { cell.append("\"") } else {
+                            quoted = false
+                            if n == "," { row.append(cell); cell = "" } else if n == "\n" { row.append(cell); rows.append(row); row = []; cell = "" } else { cell.append(n) }
+                        }
+                    } else { quoted = false }
+                } else { cell.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(cell); cell = "" }
+            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
+            else { cell.append(c) }
+        }
+        return rows
+    }
+
+    @Test func sameSeedGivesSameBytesAndAnotherSeedDiffers() throws {
+        let a = try Self.tempDir("a"), b = try Self.tempDir("b"), c = try Self.tempDir("c")
+        defer { for d in [a, b, c] { try? FileManager.default.removeItem(at: d) } }
+        try DataGenerator(options: Self.small()).write(to: a)
+        try DataGenerator(options: Self.small()).write(to: b)
+        try DataGenerator(options: Self.small(seed: 8)).write(to: c)
+        let fa = try Self.files(a), fb = try Self.files(b), fc = try Self.files(c)
+        #expect(fa.keys.sorted() == fb.keys.sorted())
+        for (name, data) in fa { #expect(fb[name] == data, "\(name) differs between two runs with one seed") }
+        #expect(fa["candidates.csv"] != fc["candidates.csv"])
+    }
+
+    @Test func countsAndHeadersFollowTheImportFormats() throws {
+        let dir = try Self.tempDir("counts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try DataGenerator(options: Self.small(format: .csv)).write(to: dir)
+        #expect(summary.logins == 4000)
+        let candidates = Self.csvRows(try Data(contentsOf: dir.appendingPathComponent("candidates.csv")))
+        #expect(candidates.count == 121)
+        #expect(candidates[0] == GenCandidate.header)
+        #expect(Set(candidates.dropFirst().map { $0[0] }).count == 120, "candidate ids are unique")
+        let logins = Self.csvRows(try Data(contentsOf: dir.appendingPathComponent("logins.csv")))
+        #expect(logins.count == 4001)
+        #expect(logins[0] == ["event_id", "source", "occurred_at", "account", "ip", "country", "city", "outcome",
+                              "user_agent", "device_id", "device_managed", "locale", "session_id"])
+        #expect(logins.dropFirst().allSatisfy { $0.count == 13 && Time.parse($0[2]) != nil })
+        #expect(Set(logins.dropFirst().map { $0[0] }).count == 4000, "event ids are unique")
+        let ringSeats = GenRingKind.allCases.reduce(0) { $0 + $1.size }
+        #expect(summary.rings.flatMap(\.members).count == ringSeats)
+    }
+
+    @Test func everyIBANPassesMod97WithItsCountryLength() throws {
+        let dir = try Self.tempDir("iban")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try DataGenerator(options: DataGenerator.Options(candidates: 400, logins: 0, seed: 3)).write(to: dir)
+        let rows = Self.csvRows(try Data(contentsOf: dir.appendingPathComponent("payments.csv")))
+        let ibanColumn = try #require(rows[0].firstIndex(of: "iban"))
+        let ibans = rows.dropFirst().map { $0[ibanColumn] }.filter { !$0.isEmpty }
+        #expect(ibans.count > 500)
+        for iban in ibans {
+            #expect(IBAN.isValid(iban), "\(iban) fails the importer's ISO 13616 check")
+            #expect(iban.count == GenIBAN.lengths[String(iban.prefix(2))])
+        }
+        #expect(!GenIBAN.isValid("DE89370400440532013001"), "a corrupted IBAN is rejected")
+        #expect(GenIBAN.isValid("GB82WEST12345698765432"))
+    }
+
+    @Test func loginExportsAreWellFormedJSONInTheVendorShapes() throws {
+        let dir = try Self.tempDir("json")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try DataGenerator(options: Self.small()).write(to: dir)
+        func load(_ name: String) throws -> Any {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(name)))
+        }
+        let okta = try #require(try load("okta-system-log.json") as? [[String: Any]])
+        let entra = try #require((try load("entra-signins.json") as? [String: Any])?["value"] as? [[String: Any]])
+        let google = try #require((try load("google-login-audit.json") as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(okta.count == summary.files["okta-system-log.json"])
+        #expect(entra.count == summary.files["entra-signins.json"])
+        #expect(google.count == summary.files["google-login-audit.json"])
+        let first = try #require(okta.first)
+        #expect((first["actor"] as? [String: Any])?["alternateId"] as? String != nil)
+        #expect(((first["client"] as? [String: Any])?["geographicalContext"] as? [String: Any])?["country"] as? String != nil)
+        #expect(((entra.first?["status"]) as? [String: Any])?["errorCode"] as? Int != nil)
+        #expect(((google.first?["id"]) as? [String: Any])?["uniqueQualifier"] as? String != nil)
+        let total = okta.count + entra.count + google.count + (summary.files["logins.csv"] ?? 0)
+        #expect(total == 4000)
+    }
+
+    /// The embedded ranges must still resolve, through libloc, to the country and network the
+    /// scenario relies on (a Debian database update could move one).
+    @Test func embeddedNetworksResolveAsIntendedInLibloc() throws {
+        let intel = IPIntelligence(databasePath: nil, providers: try ProviderList.bundled())
+        #expect(intel.databaseProblem == nil, "libloc database missing: \(intel.databaseProblem ?? "")")
+        for net in GenNetworks.all {
+            for n in [0, net.capacity / 2, net.capacity - 1] {
+                let info = intel.lookup(net.address(n))
+                #expect(info.country == net.country, "\(net.address(n)) in \(net.cidr): \(info.country ?? "nil")")
+                #expect(info.asn == net.asn, "\(net.address(n)) in \(net.cidr): AS\(info.asn ?? 0)")
+            }
+        }
+    }
+
+    @Test func rejectsImpossibleOptions() {
+        #expect(throws: VetdeskError.self) { try DataGenerator(options: .init(candidates: 0, logins: 10)) }
+        #expect(throws: VetdeskError.self) { try DataGenerator(options: .init(candidates: 5, logins: 10, ringsPerKind: 1)) }
+    }
+}
