@@ -21,10 +21,13 @@ public final class Store: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        pool = try DatabasePool(path: path, configuration: config)
-        // Several processes may start on a new file at once: serialise migrations with a side lock.
-        try Store.withFileLock(path + ".lock") {
+        // Several processes may open a new file at once: switching it to WAL and migrating
+        // both need the file to themselves (seen: "database is locked" on PRAGMA journal_mode),
+        // so both happen under an exclusive lock on a side file.
+        pool = try Store.withFileLock(path + ".lock") {
+            let pool = try DatabasePool(path: path, configuration: config)
             try Schema.migrator().migrate(pool)
+            return pool
         }
         for suffix in ["-wal", "-shm", ".lock"] where FileManager.default.fileExists(atPath: path + suffix) {
             chmod(path + suffix, 0o600)
