@@ -133,11 +133,4 @@ struct RuleFixture {
         let decoded = try JSONDecoder().decode([Evidence].self, from: Data(json.utf8))
         #expect(decoded == items)
     }
-
-    @Test func evidenceTimesMatchTimeShort() {
-        for t: Int64 in [0, 1_772_435_640, 1_772_409_600 + 86399, 4_102_444_800, 951_782_400] {
-            #expect(EvidenceText.time(t) == Time.short(t))
-            #expect(EvidenceText.date(t) == Time.day(t))
-        }
-    }
 }

@@ -28,28 +28,9 @@ enum EvidenceText {
 
     static func day(_ dayNumber: Int64) -> String { date(dayNumber * 86400) }
 
-    /// Same text as `Time.short` ("2026-03-02 07:14Z") without String(format:), which costs
-    /// microseconds per call on Linux and dominated evaluation of a full run.
-    static func time(_ t: Int64) -> String {
-        let (_, secs) = Time.civil(t)
-        var s = date(t)
-        s += " "; pad2(secs / 3600, &s); s += ":"; pad2((secs / 60) % 60, &s); s += "Z"
-        return s
-    }
+    static func time(_ t: Int64) -> String { Time.short(t) }
 
-    /// Same text as `Time.day` ("2026-03-02").
-    static func date(_ t: Int64) -> String {
-        let (d, _) = Time.civil(t)
-        var s = ""
-        if d.y >= 0 && d.y < 1000 { s += String(repeating: "0", count: d.y < 10 ? 3 : d.y < 100 ? 2 : 1) }
-        s += String(d.y); s += "-"; pad2(d.m, &s); s += "-"; pad2(d.d, &s)
-        return s
-    }
-
-    private static func pad2(_ v: Int, _ s: inout String) {
-        if v < 10 { s += "0" }
-        s += String(v)
-    }
+    static func date(_ t: Int64) -> String { Time.day(t) }
 
     static func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
 
