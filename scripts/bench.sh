@@ -22,8 +22,11 @@ need python3 "apt package python3"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt package time)" >&2; exit 1; }
 
 echo "== release build"
-swift build -c release --scratch-path "$SCRATCH" 2>&1 | grep -E "error|warning: unre|Compiling vetdesk|Build complete" || true
-[ -x "$BIN" ] || { echo "bench: release build failed" >&2; exit 1; }
+if ! swift build -c release --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
+    grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2
+    echo "bench: release build failed" >&2
+    exit 1
+fi
 
 if [ ! -f "$DATA/.complete" ]; then
     echo "== generating $N candidates, $M logins into $DATA"

@@ -46,6 +46,22 @@ import Testing
         for secret in Self.outsiderData + ["outsider note must not leak"] { #expect(!md.contains(secret)) }
     }
 
+    @Test func otherCandidatesNamesInFlagTextAreWithheld() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        try f.store.pool.write { db in
+            try db.execute(sql: "UPDATE flag SET summary = 'Shares an IBAN with C-2 Ring Member 2' WHERE rule_id = 'shared_payee'")
+        }
+        let e = Exporter(store: f.store)
+        for format in Exporter.Format.allCases {
+            let alone = try e.render(format, e.load(.cases(["C-1"])))
+            #expect(!alone.contains("Ring Member 2"), "\(format) leaks a non-selected candidate's name")
+            #expect(alone.contains("C-2"))
+        }
+        let both = try e.render(.markdown, e.load(.cases(["C-1", "C-2"])))
+        #expect(both.contains("Shares an IBAN with C-2 Ring Member 2"))
+    }
+
     @Test func markdownEscapesHostileText() throws {
         let f = try CaseFixture()
         defer { f.remove() }

@@ -28,13 +28,20 @@ enum HistoryChain {
     }
 
     static func hash(_ e: HistoryEntry, seq: Int64) -> String {
-        SHA256.hash(data: canonical(e, seq: seq)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: canonical(e, seq: seq)))
+    }
+
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends after the recorded head (not after whatever row is last), so an append made after
     /// a truncation still points at the removed entry and the gap stays visible.
     static func append(_ db: Database, _ entry: inout HistoryEntry) throws {
-        try HistoryStore.ensureHeadTable(db)
         let tip = try HistoryStore.head(db) ?? HistoryStore.lastLink(db) ?? (seq: 0, hash: genesis)
         let seq = tip.seq + 1
         entry.seq = seq

@@ -40,12 +40,14 @@ public struct Exporter: Sendable {
             case let .cases(list): ids = list.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             case let .status(status): ids = try ExportStore.candidateIds(db, status: status)
             }
-            return try ids.map { id in
+            let cases = try ids.map { id in
                 guard let c = try ExportStore.load(db, candidateId: id) else {
                     throw VetdeskError.notFound("no candidate with id '\(id)'")
                 }
                 return c
             }
+            let outsiders = ExportRedaction.outsiders(cases)
+            return ExportRedaction.apply(cases, outsiderNames: try ExportStore.fullNames(db, ids: Array(outsiders)))
         }
     }
 

@@ -35,6 +35,26 @@ enum GenText {
             .map(Character.init)).lowercased()
     }
 
+    /// Polish and Czech surnames take a feminine form for women (given names ending in -a there).
+    static func surname(_ last: String, country: String, givenName: String) -> String {
+        guard givenName.hasSuffix("a") else { return last }
+        switch country {
+        case "PL":
+            for (m, f) in [("ski", "ska"), ("cki", "cka"), ("dzki", "dzka")] where last.hasSuffix(m) {
+                return String(last.dropLast(m.count)) + f
+            }
+            return last
+        case "CZ":
+            if last.hasSuffix("ý") { return String(last.dropLast()) + "á" }
+            if last.hasSuffix("a") { return String(last.dropLast()) + "ová" }
+            if last.hasSuffix("ec") { return String(last.dropLast(2)) + "cová" }
+            if last.hasSuffix("ek") { return String(last.dropLast(2)) + "ková" }
+            return last + "ová"
+        default:
+            return last
+        }
+    }
+
     static func postcode(_ country: GenCountry, _ stem: String, _ rng: inout SplitMix64) -> String {
         func fill(_ total: Int) -> String { stem + rng.digits(max(0, total - stem.count)) }
         func letters(_ k: Int) -> String {

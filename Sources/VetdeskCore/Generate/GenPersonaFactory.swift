@@ -31,11 +31,13 @@ struct GenPersonaFactory {
     func make(index: Int, country code: String? = nil, hired: Bool, rng: inout SplitMix64) -> GenPersona {
         let country = GenCountries.byCode[code ?? countryCode(&rng)]!
         let id = GenLayout.candidateId(index)
-        let first = rng.pick(country.firstNames), last = rng.pick(country.lastNames)
+        let first = rng.pick(country.firstNames)
+        let last = GenText.surname(rng.pick(country.lastNames), country: country.code, givenName: first)
         let fullName = first + " " + last
         let handle = GenText.ascii(first) + "." + GenText.ascii(last)
         let mailDomain = rng.chance(0.6) ? rng.pick(country.mailDomains) : rng.pick(GenCountries.generic)
-        let email = handle + (rng.chance(0.5) ? String(rng.below(90) + 10) : "") + "@" + mailDomain
+        // Digits from the index keep two people with one common name apart (shared contacts are a signal).
+        let email = handle + String(10 + index % 89) + "@" + mailDomain
         let city = rng.pick(country.cities)
         let (role, market) = rng.pick(Self.roles)
         let rate = Int(Double(market) * (0.85 + 0.35 * rng.unit()))
@@ -55,11 +57,11 @@ struct GenPersonaFactory {
             emailCreatedAt: years(2, 12, &rng),
             profileUrl: "https://www.linkedin.com/in/\(handle.replacingOccurrences(of: ".", with: "-"))-\(rng.hex(6))",
             profileName: fullName, profileLocation: country.code, profileCreatedAt: years(3, 10, &rng),
-            githubUsername: githubCreated == nil ? nil : handle.replacingOccurrences(of: ".", with: "") + String(rng.below(100)),
+            githubUsername: githubCreated == nil ? nil : handle.replacingOccurrences(of: ".", with: "") + String(index % 1000),
             githubCreatedAt: githubCreated,
             githubFirstCommitAt: githubCreated.map { $0 + Int64(86400 * (1 + rng.below(200))) },
             resumeHash: rng.hex(64), photoHash: rng.hex(64), locale: country.locale)
-        if hired { candidate.accounts = [handle + "@" + GenClock.corporateDomain] }
+        if hired { candidate.accounts = [handle + String(index + 1) + "@" + GenClock.corporateDomain] }
         // Identical ship-to as declared for most; some want the laptop at a second home address.
         if hired { candidate.shipToAddress = candidate.address; candidate.shipToCountry = country.code }
 

@@ -23,6 +23,8 @@ struct GenRingFactory {
         case .dprkPair: dprkPair(&p, instance: instance, member: member, shared: &shared, rng: &rng)
         case .borrowedIdentity: borrowedIdentity(&p, rng: &rng)
         }
+        // Ring logins go to sources that carry session ids (Google's login audit has none).
+        if base.split { p.plan?.source = [GenLoginSource.okta, .entra, .csv][(member + instance) % 3] }
         return p
     }
 

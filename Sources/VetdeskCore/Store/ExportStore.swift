@@ -22,6 +22,17 @@ enum ExportStore {
                                    + "ORDER BY risk_score DESC, candidate_id", arguments: [status.rawValue])
     }
 
+    /// Names of the given candidates, so an export can withhold them.
+    static func fullNames(_ db: Database, ids: [String]) throws -> [String] {
+        var names: [String] = []
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            names += try String.fetchAll(db, sql: "SELECT full_name FROM candidate WHERE id IN (\(marks))",
+                                         arguments: StatementArguments(chunk))
+        }
+        return names
+    }
+
     static func load(_ db: Database, candidateId id: String) throws -> ExportCase? {
         guard let candidate = try Candidate.fetchOne(db, key: id) else { return nil }
         let caseFile = try CaseStore.fetch(db, candidateId: id)

@@ -11,10 +11,6 @@ enum HistoryStore {
         )
         """
 
-    static func ensureHeadTable(_ db: Database) throws {
-        if try !db.tableExists("history_head") { try db.execute(sql: headTableSQL) }
-    }
-
     static func head(_ db: Database) throws -> (seq: Int64, hash: String)? {
         try headIfPresent(db)
     }

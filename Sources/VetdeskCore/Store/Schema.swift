@@ -9,6 +9,10 @@ enum Schema {
         m.registerMigration("v1-core") { db in
             try db.execute(sql: v1)
         }
+        // The chain head, kept beside the history so that a truncated tail is detected.
+        m.registerMigration("v2-history-head") { db in
+            try db.execute(sql: HistoryStore.headTableSQL)
+        }
         return m
     }
 

@@ -12,6 +12,7 @@ public struct DPRKIPSpaceRule: Rule {
     public let lists: [String: [String]] = ["asns": ["131279"]]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
+        guard !ctx.networkIPs.isEmpty || !ctx.countries.isEmpty else { return nil }
         let asns = Set(s.list("asns").compactMap { Int($0.uppercased().replacingOccurrences(of: "AS", with: "")) })
         let hits = ctx.networkIPs.filter { $0.info.country.countryCode == "KP" || ($0.info.asn.map(asns.contains) ?? false) }
         let kpDays = ctx.countries.first { $0.country == "KP" }

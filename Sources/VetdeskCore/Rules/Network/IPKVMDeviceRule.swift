@@ -14,6 +14,7 @@ public struct IPKVMDeviceRule: Rule {
     ]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
+        guard !ctx.endpoints.isEmpty else { return nil }
         let names = s.list("names").map { $0.lowercased() }
         let ids = s.list("usb_ids").map { $0.lowercased() }
         let hits = ctx.endpoints.filter { e in

@@ -10,6 +10,7 @@ public struct KnownDPRKVPNRule: Rule {
     public let lists: [String: [String]] = ["providers": ["Astrill"]]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
+        guard !ctx.networkIPs.isEmpty else { return nil }
         let names = s.list("providers").map { $0.lowercased() }
         let hits = ctx.networkIPs.filter { u in
             u.info.providerDprkNamed || names.contains { n in (u.info.provider ?? "").lowercased().contains(n) }

@@ -15,10 +15,9 @@ public struct OffHoursPatternRule: Rule {
     public let lists: [String: [String]] = ["home_countries": Regions.europeAfricaAmericas]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
-        guard let declared = ctx.candidate.declaredCountry.countryCode, s.list("home_countries").contains(declared),
-              let h = ctx.hours, h.total > 0, Double(h.total) >= s["min_events"] else { return nil }
-        let share = Double(h.inWindow) / Double(h.total)
-        guard share >= s["share"] else { return nil }
+        guard let h = ctx.hours, h.total > 0, Double(h.total) >= s["min_events"],
+              Double(h.inWindow) / Double(h.total) >= s["share"],
+              let declared = ctx.candidate.declaredCountry.countryCode, s.list("home_countries").contains(declared) else { return nil }
         let window = String(format: "%02d:00-%02d:00 UTC", Int(s["start_hour"]), Int(s["end_hour"]))
         return flag(ctx, s, "\(EvidenceText.percent(h.inWindow, h.total)) of \(h.total) logins fall in \(window) while declared in \(declared)", [
             EvidenceText.field("declared_country", declared),

@@ -13,6 +13,7 @@ public struct RemoteAccessToolsRule: Rule {
     ]]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
+        guard !ctx.endpoints.isEmpty else { return nil }
         let tools = s.list("tools").map { $0.lowercased() }
         let hits = ctx.endpoints.filter { e in
             e.kind == "software" && !e.approved && tools.contains { e.name.lowercased().contains($0) }
