@@ -1,28 +1,16 @@
 import Foundation
+import VetdeskCore
 
 /// Terminal facts and JSON conventions shared by the read commands (show, queue).
 enum ReadCommandOutput {
     /// Stable JSON: snake_case keys, sorted, pretty, ending in a newline.
     static func json<T: Encodable>(_ value: T) throws -> Data {
         let enc = JSONEncoder()
-        enc.keyEncodingStrategy = .custom { path in SnakeKey(path.last.map { snake($0.stringValue) } ?? "") }
+        enc.keyEncodingStrategy = .custom { path in SnakeKey(path.last.map { SnakeCase.of($0.stringValue) } ?? "") }
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(value)
         data.append(0x0A)
         return data
-    }
-
-    /// snake_case like the store's columns: a digit run starts a word (payoutChanges90d -> payout_changes_90d),
-    /// which Foundation's convertToSnakeCase does not do.
-    static func snake(_ name: String) -> String {
-        var out = ""
-        var previous: Character? = nil
-        for ch in name {
-            if let p = previous, (ch.isUppercase && !p.isUppercase) || (ch.isNumber && !p.isNumber && p != "_") { out.append("_") }
-            out.append(Character(ch.lowercased()))
-            previous = ch
-        }
-        return out
     }
 
     struct SnakeKey: CodingKey {

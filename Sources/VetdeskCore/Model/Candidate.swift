@@ -63,16 +63,7 @@ struct ColumnKey: CodingKey {
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 
-    static func snake(_ name: String) -> String {
-        var out = ""
-        var previous: Character? = nil
-        for ch in name {
-            if let p = previous, (ch.isUppercase && !p.isUppercase) || (ch.isNumber && !p.isNumber && p != "_") { out.append("_") }
-            out.append(Character(ch.lowercased()))
-            previous = ch
-        }
-        return out
-    }
+    static func snake(_ name: String) -> String { SnakeCase.of(name) }
 
     static func camel(_ column: String) -> String {
         let parts = column.split(separator: "_", omittingEmptySubsequences: true)
