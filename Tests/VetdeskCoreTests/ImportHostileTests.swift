@@ -114,6 +114,19 @@ struct ImportHostileTests {
         try expectRejected(h, path, location: "line 2", field: "full_name", message: "longer than 64 KiB")
     }
 
+    @Test func overlongNDJSONLine() throws {
+        let h = try ImportHarness()
+        let first = #"{"list_name":"l","kind":"email","value":"a@example.com"}"#
+        let long = #"{"list_name":"l","kind":"email","value":""# + String(repeating: "b", count: 5 << 20) + #""}"#
+        try expectRejected(h, try h.write("long.ndjson", first + "\n" + long + "\n"), location: "line 2", field: nil,
+                           message: "longer than 4 MiB")
+    }
+
+    @Test func identityProviderKindOnACSV() throws {
+        try expectRejected(try ImportHarness(), ImportHarness.fixture("logins.csv"), kind: .okta, location: "line 1",
+                           field: nil, message: "okta files are JSON, not CSV")
+    }
+
     @Test func emptyFileAndUndetectableHeader() throws {
         let h = try ImportHarness()
         try expectRejected(h, try h.write("empty.csv", ""), location: "line 1", field: nil, message: "empty file")

@@ -61,9 +61,14 @@ final class CSVFileReader {
                        cr = UInt8(ascii: "\r")
 
     private func parseRecord() throws -> Step {
+        // Locals rather than properties inside the loop: every access to a class property is
+        // an exclusivity check at run time, several per byte otherwise.
         let b = file.bytes
         let end = file.count
         let eof = file.atEOF
+        let expectedFields = self.expectedFields
+        var scratch = self.scratch
+        defer { self.scratch = scratch }
         var p = pos
         // Blank lines between records are skipped (and counted).
         while p < end && (b[p] == Self.lf || b[p] == Self.cr) {

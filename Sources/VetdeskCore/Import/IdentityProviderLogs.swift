@@ -12,8 +12,7 @@ struct JSONRecordView {
 
     func text(_ path: String) throws -> String? {
         do {
-            return try JSONField.text(JSONField.at(object, path))?.trimmingCharacters(in: .whitespaces)
-                .nilIfEmpty
+            return try JSONField.text(JSONField.at(object, path))?.trimmedBlanks.nilIfEmpty
         } catch let e as JSONField.JSONShapeError {
             throw fail(path, e.message)
         }

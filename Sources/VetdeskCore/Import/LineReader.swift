@@ -40,6 +40,9 @@ final class LineReader {
                 continue
             }
             if p == pos && p == end { return nil }
+            if p - pos > Self.maxLineBytes {
+                throw Failure(line: lineNumber + 1, message: "line is longer than \(Self.maxLineBytes >> 20) MiB")
+            }
             lineNumber += 1
             var stop = p
             if stop > pos && b[stop - 1] == 0x0D { stop -= 1 }

@@ -29,7 +29,7 @@ final class CanonicalLoginMapper {
             return v.isEmpty ? nil : v
         }
         func required(_ k: Int) throws -> String {
-            guard let v = text(k)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else {
+            guard let v = text(k)?.trimmedBlanks, !v.isEmpty else {
                 throw r.fail(Self.names[k], "required value is empty")
             }
             return v

@@ -51,26 +51,29 @@ struct LoginSummaryStore {
             ON CONFLICT(candidate_id, ip) DO UPDATE SET first_at = min(first_at, excluded.first_at),
                 last_at = max(last_at, excluded.last_at), events = events + excluded.events
             """)
-        for (k, v) in s.ipUse { try ipUse.execute(arguments: [k.candidate, k.value, v.first, v.last, v.events]) }
+        let c = s.candidates
+        for (k, v) in s.ipUse { try ipUse.execute(arguments: [c[k.candidate], s.ips[k.ip], v.first, v.last, v.events]) }
 
         let day = try db.makeStatement(sql: """
             INSERT INTO login_day (candidate_id, day, country, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, day, country) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.days { try day.execute(arguments: [k.candidate, k.day, k.country, n]) }
+        for (k, n) in s.days { try day.execute(arguments: [c[k.candidate], k.day, k.country, n]) }
 
         let hour = try db.makeStatement(sql: """
             INSERT INTO login_hour (candidate_id, weekday, hour, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, weekday, hour) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.hours { try hour.execute(arguments: [k.candidate, k.weekday, k.hour, n]) }
+        for (i, n) in s.hourCounts.enumerated() where n > 0 {
+            try hour.execute(arguments: [c[i / 168], (i % 168) / 24, i % 24, n])
+        }
 
         let session = try db.makeStatement(sql: """
             INSERT INTO login_session (candidate_id, session_id, started_at, ended_at, events) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(candidate_id, session_id) DO UPDATE SET started_at = min(started_at, excluded.started_at),
                 ended_at = max(ended_at, excluded.ended_at), events = events + excluded.events
             """)
-        for (k, v) in s.sessions { try session.execute(arguments: [k.candidate, k.value, v.first, v.last, v.events]) }
+        for (k, v) in s.sessions { try session.execute(arguments: [c[k.candidate], k.value, v.first, v.last, v.events]) }
 
         // The managed flag follows the latest event that reported one (?7 = that event's time).
         let device = try db.makeStatement(sql: """
@@ -84,7 +87,7 @@ struct LoginSummaryStore {
                 events = events + excluded.events
             """)
         for (k, v) in s.devices {
-            try device.execute(arguments: [k.candidate, k.value, v.managed, v.span.first, v.span.last, v.span.events,
+            try device.execute(arguments: [c[k.candidate], k.value, v.managed, v.span.first, v.span.last, v.span.events,
                                            v.managedAt])
         }
     }
