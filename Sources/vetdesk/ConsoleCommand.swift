@@ -26,11 +26,14 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); attributes carry state.")
     var noColor = false
 
+    @Flag(help: "Screen-reader mode: keep the terminal's real cursor on the selected row.")
+    var cursor = false
+
     func run() throws {
         let name = analyst ?? ProcessInfo.processInfo.environment["USER"]
             ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? getlogin().map { String(cString: $0) } ?? "analyst"
         let options = ConsoleOptions(analyst: name, readonly: readonly, themeName: theme, ascii: ascii,
-                                     noColor: noColor, paths: global.paths)
+                                     noColor: noColor, cursor: cursor, paths: global.paths)
         let store = try global.openStore()
         let status = try ConsoleRuntime(store: store, options: options).run()
         if status != 0 { throw ExitCode(status) }

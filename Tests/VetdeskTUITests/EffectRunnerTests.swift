@@ -27,11 +27,26 @@ import VetdeskCore
         let r = runner(t)
         _ = try CaseService(store: t.store).apply(.take, to: "C-001", analyst: "t2", note: "mine", expectedVersion: 0)
         let result = r.perform(.apply(.clear, ids: ["C-001"], note: "benign", expectedVersion: 0))
-        guard case let .caseActionFailed(message)? = result.first else { Issue.record("\(result)"); return }
+        guard case let .caseActionConflict(message, version)? = result.first else { Issue.record("\(result)"); return }
         #expect(message.contains("changed since you opened it"))
+        #expect(version == 1, "the conflict carries the case's version now, for a deliberate retry")
         let ok = r.perform(.apply(.note, ids: ["C-001"], note: "looked", expectedVersion: 1))
         guard case let .caseActionDone(done)? = ok.first else { Issue.record("\(ok)"); return }
         #expect(done.contains("noted C-001"))
+    }
+
+    @Test func queueTotalsFromStatusCountsMatchACountOfTheRows() throws {
+        let t = try TestStore()
+        let r = runner(t)
+        _ = r.perform(.loadCounts)
+        for view in QuickView.allCases {
+            var q = QueueQuery(limit: 60)
+            view.apply(to: &q, analyst: "t1")
+            let result = r.perform(.loadQueue(q, refresh: true))
+            guard case let .queueLoaded(rows, _, total, _)? = result.first else { Issue.record("\(result)"); continue }
+            #expect(total == (try t.store.queueCount(q)), "view \(view)")
+            #expect(rows.count == total, "view \(view)")
+        }
     }
 
     @Test func bulkReportsRefusals() throws {

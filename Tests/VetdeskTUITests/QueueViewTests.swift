@@ -133,3 +133,43 @@ import VetdeskCore
         #expect(g.lines.joined().contains("no candidates yet"))
     }
 }
+
+@Suite struct QueueColumnsTests {
+    @Test func flagSummaryKeepsWholeFlagsAndCountsTheRest() {
+        let flags = ["dprk_ip_space", "watchlist_hit", "shared_payment_account"]
+        #expect(QueueView.flagSummary(flags, total: 12, width: 16, ascii: false) == "dprk_ip_spa… +11")
+        #expect(QueueView.flagSummary(flags, total: 12, width: 17, ascii: false) == "dprk_ip_space +11")
+        #expect(QueueView.flagSummary(flags, total: 3, width: 40, ascii: false)
+            == "dprk_ip_space,watchlist_hit +1")
+        #expect(QueueView.flagSummary(flags, total: 3, width: 80, ascii: false)
+            == "dprk_ip_space,watchlist_hit,shared_payment_account")
+        #expect(QueueView.flagSummary(["shared_payment_account"], total: 5, width: 12, ascii: false) == "shared_p… +4")
+        for w in 1...30 {
+            #expect(DisplayWidth.of(QueueView.flagSummary(flags, total: 12, width: w, ascii: false)) <= w)
+        }
+    }
+
+    @Test func wideTerminalsGiveRoomToFlagsNotToTheName() {
+        let narrow = QueueView.Columns(width: 80)
+        #expect(narrow.name >= 19, "most full names fit at 80 columns")
+        #expect(narrow.flags >= 16)
+        let wide = QueueView.Columns(width: 200)
+        #expect(wide.name <= QueueView.Columns.nameMax)
+        #expect(wide.flags > 100)
+    }
+
+    @Test func demoNamesWithDiacriticsKeepColumnsAligned() throws {
+        let t = try TestStore([TestStore.Person(id: "C-1", name: "Petra Kovačić", country: "HR", score: 100, band: "critical"),
+                               TestStore.Person(id: "C-2", name: "Łukasz Kozłowski", country: "PL", score: 99, band: "critical"),
+                               TestStore.Person(id: "C-3", name: "Anna Pospíšilová", country: "CZ", score: 94, band: "critical"),
+                               TestStore.Person(id: "C-4", name: "Pe\u{301}tra Combining", country: "FR", score: 90, band: "critical")])
+        let g = RootView.render(loadedState(try t.rows()), panels: Reducer(panels: DetailPanels.all).panels)
+        var columns: Set<Int> = []
+        for cc in ["HR", "PL", "CZ", "FR"] {
+            let y = try #require((3..<8).first { g.text(row: $0).contains(" \(cc) ") })
+            let line = g.text(row: y)
+            columns.insert(DisplayWidth.of(String(line[..<line.range(of: " \(cc) ")!.lowerBound])))
+        }
+        #expect(columns.count == 1, "the country column starts at the same column on every row: \(columns)")
+    }
+}

@@ -14,12 +14,23 @@ import VetdeskCore
         text.flatMap { reducer.handleKey(&s, .char($0)) }
     }
 
-    @Test func startLoadsCountsFirstPageAndDrafts() {
+    @Test func startLoadsOnlyTheFirstPageThenCountsAfterTheFirstFrame() throws {
         var s = AppState(width: 80, height: 24, storeName: "x", analyst: "t1")
         let effects = reducer.update(&s, .start(now: 100))
-        #expect(effects.contains(.loadCounts))
-        #expect(effects.contains(.restoreDraft))
-        #expect(effects.contains(.loadQueue(QueueQuery(limit: 60, offset: 0), refresh: false)))
+        #expect(effects == [.loadFirstPage(QueueQuery(limit: 60, offset: 0)), .restoreDraft],
+                "nothing is counted before the first frame")
+        let rows = try TestStore().rows()
+        _ = reducer.update(&s, .firstPageLoaded(rows: rows))
+        #expect(s.queue.totalPending)
+        let g = RootView.render(s, panels: reducer.panels)
+        #expect(g.lines[1].hasSuffix("1/…"), "the total is not claimed before it is counted: \(g.lines[1])")
+        #expect(g.lines[0].contains("counting…"))
+        #expect(g.lines[3].contains("Kim Chol"), "the first page is on the first frame")
+        let after = reducer.update(&s, .firstFrameDrawn)
+        #expect(after.first == .loadCounts)
+        #expect(after.contains { if case .loadQueue(_, true) = $0 { true } else { false } })
+        _ = reducer.update(&s, .queueLoaded(rows: rows, offset: 0, total: rows.count, refresh: true))
+        #expect(!s.queue.totalPending)
     }
 
     @Test func vimKeysAndArrowsMoveTheSelection() throws {
@@ -218,6 +229,7 @@ import VetdeskCore
                                             refresh: true))
         #expect(s.queue.selectedRow?.candidateId == "C-004", "selection follows the candidate")
         #expect(s.queue.selected == 2)
+        #expect(s.queue.scroll == 0, "at the top of the list the view stays there, so the arrival is seen")
         #expect(s.changes["C-009"]?.kind == .new)
         #expect(s.changes["C-003"]?.kind == .changed)
         #expect(s.changes["C-001"] == nil)

@@ -75,6 +75,7 @@ S=main
 launch $S 80 24
 wait_for $S "Kim Chol"
 wait_for $S "? help"
+wait_for $S "new 3"       # the counts follow the first frame
 [ "$(alternate_on $S)" = 1 ] || fail "console is not on the alternate screen"
 screen $S > "$OUT/queue-80x24.txt"
 grep -q "t1@store.sqlite" "$OUT/queue-80x24.txt" || fail "header lacks analyst@store"

@@ -14,6 +14,8 @@ public struct QueueRow: Sendable, Equatable, FetchableRecord, Identifiable {
     public var riskScore: Int
     public var riskBand: RiskBand
     public var topFlags: [String]
+    /// Every flag that fired (top_flags keeps only the heaviest few), so a view can say "+N more".
+    public var flagCount: Int
     public var openedAt: Int64
     public var updatedAt: Int64
     public var version: Int
@@ -30,6 +32,7 @@ public struct QueueRow: Sendable, Equatable, FetchableRecord, Identifiable {
         riskBand = RiskBand(rawValue: row["risk_band"]) ?? .none
         let flags: String = row["top_flags"]
         topFlags = flags.isEmpty ? [] : flags.split(separator: ",").map(String.init)
+        flagCount = max(topFlags.count, row["flag_count"] ?? 0)
         openedAt = row["opened_at"]
         updatedAt = row["updated_at"]
         version = row["version"]
@@ -103,7 +106,8 @@ extension Store {
         arguments += [q.limit, q.offset]
         return try QueueRow.fetchAll(db, sql: """
             SELECT k.candidate_id, c.full_name, c.email, c.declared_country, c.platform, k.status, k.assignee,
-                   k.risk_score, k.risk_band, k.top_flags, k.opened_at, k.updated_at, k.version
+                   k.risk_score, k.risk_band, k.top_flags, k.opened_at, k.updated_at, k.version,
+                   (SELECT COUNT(*) FROM flag f WHERE f.candidate_id = k.candidate_id) AS flag_count
             FROM case_file k JOIN candidate c ON c.id = k.candidate_id
             \(whereSQL)
             ORDER BY \(order)

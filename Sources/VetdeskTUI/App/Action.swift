@@ -5,6 +5,8 @@ import VetdeskCore
 public enum Action: Equatable, Sendable {
     // Lifecycle
     case start(now: Double)
+    /// The first frame is on screen: now the work that can wait (counts, exact total) is done.
+    case firstFrameDrawn
     case tick(now: Double)
     case resize(width: Int, height: Int)
     case quit
@@ -25,9 +27,12 @@ public enum Action: Equatable, Sendable {
     case openDialog(DialogKind)
     case take, release
     case export(format: String)
+    case copyId
 
     // Display
     case toggleHelp, cycleTheme, togglePause, refresh
+    /// A mouse click at a screen cell (only delivered while the mouse is on).
+    case click(x: Int, y: Int)
 
     // Text entry (filter, command line, dialog note)
     case inputChar(Character), inputBackspace, inputClear, inputSubmit, inputCancel
@@ -35,12 +40,17 @@ public enum Action: Equatable, Sendable {
 
     // Results of effects
     case queueLoaded(rows: [QueueRow], offset: Int, total: Int, refresh: Bool)
+    /// The first page at start-up, before anything is counted.
+    case firstPageLoaded(rows: [QueueRow])
     case countsLoaded(StatusCounts)
     case detailLoaded(id: String, detail: CandidateDetail?)
     case storeChanged
     case storeFailed(String)
     case caseActionDone(String)
     case caseActionFailed(String)
+    /// Someone else changed the case since the dialog opened: the message says to what, and
+    /// `currentVersion` is the case's version now.
+    case caseActionConflict(String, currentVersion: Int?)
     case themeApplied(String)
     case themeFailed(String)
     case draftRestored(DraftNote, subject: String)
@@ -50,6 +60,8 @@ public enum Action: Equatable, Sendable {
 /// Work the runtime does for the reducer; its results come back as Actions.
 public enum Effect: Equatable, Sendable {
     case loadQueue(QueueQuery, refresh: Bool)
+    /// Start-up: one page, no count, so the first frame waits for nothing else.
+    case loadFirstPage(QueueQuery)
     case loadCounts
     case loadDetail(String)
     case pollStore
@@ -59,6 +71,9 @@ public enum Effect: Equatable, Sendable {
     case restoreDraft
     case loadTheme(String)
     case export(ids: [String], format: String)
+    /// Put text on the clipboard of the analyst's own terminal (OSC 52, through tmux/screen).
+    case copy(String)
+    case mouse(Bool)
     case suspend
     case redraw
     case quit

@@ -88,6 +88,8 @@ public struct QueueState: Equatable, Sendable {
     public var filter = ""
     public var view: QuickView = .all
     public var loaded = false
+    /// True while `total` is only the rows of the first page (counting waits until it is drawn).
+    public var totalPending = false
 
     public func row(at index: Int) -> QueueRow? {
         let i = index - windowOffset
@@ -120,6 +122,7 @@ public struct AppState: Equatable, Sendable {
     public var queue = QueueState()
     /// Cases by status, for the header.
     public var counts: [CaseStatus: Int] = [:]
+    public var countsKnown = false
     public var detail: DetailState? = nil
     public var backStack: [String] = []
     public var input: InputMode = .normal
@@ -138,6 +141,8 @@ public struct AppState: Equatable, Sendable {
     /// Signature of every row seen, to tell changed rows on refresh.
     public var seen: [String: String] = [:]
     public var quitting = false
+    /// Mouse reporting (`:mouse on`): off by default, as it blocks the terminal's own text selection.
+    public var mouse = false
 
     public init(width: Int, height: Int, storeName: String, analyst: String, readonly: Bool = false,
                 ascii: Bool = false, themeName: String = "default") {

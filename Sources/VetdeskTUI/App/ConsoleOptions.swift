@@ -7,11 +7,14 @@ public struct ConsoleOptions: Sendable {
     public var themeName: String
     public var ascii: Bool
     public var noColor: Bool
+    /// Screen-reader mode: the terminal's real cursor stays on the selected row (or the text
+    /// being typed), so readers and magnifiers follow the selection.
+    public var cursor: Bool
     public var paths: StorePaths
 
     public init(analyst: String, readonly: Bool = false, themeName: String = "default", ascii: Bool = false,
-                noColor: Bool = false, paths: StorePaths) {
+                noColor: Bool = false, cursor: Bool = false, paths: StorePaths) {
         self.analyst = analyst; self.readonly = readonly; self.themeName = themeName; self.ascii = ascii
-        self.noColor = noColor; self.paths = paths
+        self.noColor = noColor; self.cursor = cursor; self.paths = paths
     }
 }

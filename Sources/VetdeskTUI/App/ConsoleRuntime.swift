@@ -58,6 +58,8 @@ public final class ConsoleRuntime {
                 switch effect {
                 case .suspend: terminal.suspend()
                 case .redraw: terminal.invalidate()
+                case let .copy(text): terminal.copyToClipboard(text)
+                case let .mouse(on): terminal.setMouse(on)
                 default: break
                 }
                 for action in runner.perform(effect) { pending += reducer.update(&state, action) }
@@ -70,13 +72,21 @@ public final class ConsoleRuntime {
         while !state.quitting {
             if Signals.pending != 0 { break }
             if drawn != state {
-                terminal.draw(RootView.render(state, panels: reducer.panels))
+                terminal.draw(RootView.render(state, panels: reducer.panels),
+                              cursor: options.cursor ? RootView.cursor(state, panels: reducer.panels) : nil)
+                let first = drawn == nil
                 drawn = state
+                if first {
+                    // Counts and the exact total come after the first frame; draw them at once.
+                    dispatch(reducer.update(&state, .firstFrameDrawn))
+                    continue
+                }
             }
             let event = terminal.read()
             switch event {
             case let .key(key)?: dispatch(reducer.handleKey(&state, key))
             case let .resize(w, h)?: dispatch(reducer.update(&state, .resize(width: w, height: h)))
+            case let .click(x, y)?: dispatch(reducer.update(&state, .click(x: x, y: y)))
             case nil: break
             }
             // Tick on timeouts and, under key repeat, at least every 100 ms so live refresh never starves.

@@ -10,6 +10,8 @@ final class EffectRunner {
     var onTheme: (Theme) -> Void = { _ in }
     private var lastDataVersion: Int?
     private var countCache: (key: QueueQuery, total: Int)?
+    /// The counts by status last read for the header (refreshed before every queue refresh).
+    private var statusCounts: StatusCounts?
 
     init(store: Store, options: ConsoleOptions, themes: ThemeCatalog) {
         self.store = store; self.options = options; self.themes = themes
@@ -33,12 +35,16 @@ final class EffectRunner {
             key.offset = 0; key.limit = 0
             let total: Int
             if let c = countCache, c.key == key { total = c.total } else {
-                total = try store.queueCount(q)
+                total = try queueTotal(q)
                 countCache = (key, total)
             }
             return [.queueLoaded(rows: try store.queue(q), offset: q.offset, total: total, refresh: refresh)]
+        case let .loadFirstPage(q):
+            return [.firstPageLoaded(rows: try store.queue(q))]
         case .loadCounts:
-            return [.countsLoaded(try store.statusCounts())]
+            let counts = try store.statusCounts()
+            statusCounts = counts
+            return [.countsLoaded(counts)]
         case let .loadDetail(id):
             return [.detailLoaded(id: id, detail: try store.candidateDetail(id))]
         case .pollStore:
@@ -70,9 +76,20 @@ final class EffectRunner {
             }
         case let .export(ids, format):
             return [try export(ids, format: format)]
-        case .suspend, .redraw, .quit:
+        case .suspend, .redraw, .quit, .copy, .mouse:
             return [] // terminal effects: handled by the runtime
         }
+    }
+
+    /// Rows in the queue for `q`. A view that narrows by status only (all, new, escalated) is the
+    /// sum of the header's counts, read from the status index: no COUNT(*) over the whole join, so
+    /// the first frame of a 100k-candidate store stays fast.
+    private func queueTotal(_ q: QueueQuery) throws -> Int {
+        if let counts = statusCounts, q.minRisk == nil, q.assignee == nil,
+           q.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return q.statuses.isEmpty ? counts.total : q.statuses.reduce(0) { $0 + (counts.byStatus[$1] ?? 0) }
+        }
+        return try store.queueCount(q)
     }
 
     private func applyCase(_ action: CaseAction, ids: [String], note: String, expectedVersion: Int?) -> Action {
@@ -91,6 +108,9 @@ final class EffectRunner {
                 .joined(separator: "; ")
             let summary = "\(verb) \(results.count - failed.count) of \(results.count); \(why)"
             return failed.count == results.count ? .caseActionFailed(summary) : .caseActionDone(summary)
+        } catch let VetdeskError.conflict(message) where ids.count == 1 {
+            let now = try? service.caseFile(ids[0])
+            return .caseActionConflict(message, currentVersion: now?.version)
         } catch let e as VetdeskError {
             return .caseActionFailed(e.description)
         } catch {

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
+    /// Mouse wheel (only when the mouse is on, `:mouse on`).
+    case wheelUp, wheelDown
 
     /// How the key is written in the help overlay and the hint line.
     public var label: String {
@@ -26,6 +28,8 @@ public enum Key: Hashable, Sendable {
         case .backspace: return "BS"
         case .delete: return "Del"
         case let .function(n): return "F\(n)"
+        case .wheelUp: return "wheel↑"
+        case .wheelDown: return "wheel↓"
         }
     }
 
@@ -36,6 +40,8 @@ public enum Key: Hashable, Sendable {
         case .down: return "Down"
         case .left: return "Left"
         case .right: return "Right"
+        case .wheelUp: return "WheelUp"
+        case .wheelDown: return "WheelDown"
         default: return label
         }
     }

@@ -47,27 +47,17 @@ public enum KeyMap {
 
     static let screens: [KeyContext] = [.queue, .detail]
 
+    /// Table order is also the hint line's order (it is cut at the terminal's width), so the
+    /// keys an analyst needs most come first: open, decide, mark, filter, quit.
     public static let bindings: [Binding] = [
         // Movement
-        b([.down, .char("j")], .moveDown, screens, "next row / line"),
-        b([.up, .char("k")], .moveUp, screens, "previous row / line"),
+        b([.down, .char("j"), .wheelDown], .moveDown, screens, "next row / line"),
+        b([.up, .char("k"), .wheelUp], .moveUp, screens, "previous row / line"),
         b([.pageDown, .ctrl("f")], .pageDown, screens, "page down"),
         b([.pageUp, .ctrl("b")], .pageUp, screens, "page up"),
         b([.char("g"), .home], .top, screens, "first row / line"),
         b([.char("G"), .end], .bottom, screens, "last row / line"),
         b([.enter], .open, [.queue], "open the candidate", hint: "open"),
-        b([.char("q")], .quit, [.queue], "quit", hint: "quit"),
-        b([.escape], .clearMarks, [.queue], "clear the filter and marks"),
-        // Queue
-        b([.char("/")], .startFilter, [.queue], "filter: name, email, id, country, flag, status", hint: "filter"),
-        b([.char("s")], .cycleSort, [.queue], "cycle sort: risk, name, age, updated, country", hint: "sort"),
-        b([.char("S")], .reverseSort, [.queue], "reverse the sort order"),
-        b([.char("0")], .quickView(.all), [.queue], "view: all candidates"),
-        b([.char("1")], .quickView(.new), [.queue], "view: new", hint: "views", hintKeys: "0-4"),
-        b([.char("2")], .quickView(.high), [.queue], "view: high risk (score 55+, open)"),
-        b([.char("3")], .quickView(.mine), [.queue], "view: assigned to me"),
-        b([.char("4")], .quickView(.escalated), [.queue], "view: escalated"),
-        b([.char(" ")], .toggleMark, [.queue], "mark / unmark for a bulk action", hint: "mark"),
         // Detail
         b([.tab], .focusNext, [.detail], "next panel", hint: "panel"),
         b([.backTab], .focusPrevious, [.detail], "previous panel"),
@@ -77,13 +67,28 @@ public enum KeyMap {
         // Case actions
         b([.char("e")], .openDialog(.escalate), screens, "escalate: pick a reason, write a note", hint: "escalate"),
         b([.char("c")], .openDialog(.clear), screens, "clear (benign): write a note", hint: "clear"),
+        // Queue
+        b([.char(" ")], .toggleMark, [.queue], "mark / unmark for a bulk action", hint: "mark"),
+        b([.char("/")], .startFilter, [.queue], "filter: name, email, id, country, flag, status", hint: "filter"),
+        b([.char("q")], .quit, [.queue], "quit", hint: "quit"),
+        b([.escape], .clearMarks, [.queue], "clear the marks, then the filter"),
+        b([.char("s")], .cycleSort, [.queue], "cycle sort: risk, name, age, updated, country", hint: "sort"),
+        b([.char("S")], .reverseSort, [.queue], "reverse the sort order"),
+        b([.char("0")], .quickView(.all), [.queue], "view: all candidates"),
+        b([.char("1")], .quickView(.new), [.queue], "view: new", hint: "views", hintKeys: "0-4"),
+        b([.char("2")], .quickView(.high), [.queue], "view: high risk (score 55+, open)"),
+        b([.char("3")], .quickView(.mine), [.queue], "view: assigned to me"),
+        b([.char("4")], .quickView(.escalated), [.queue], "view: escalated"),
+        // More case actions
         b([.char("n")], .openDialog(.note), screens, "add a note to the history", hint: "note"),
         b([.char("a")], .take, screens, "take the case (assign it to me)", hint: "take"),
         b([.char("u")], .release, screens, "release the case (unassign)"),
-        b([.char("x")], .export(format: "md"), screens, "export marked/selected cases (Markdown; :export FORMAT)"),
+        b([.char("x")], .export(format: "md"), screens, "export marked/selected cases (Markdown; :export FORMAT)",
+          hint: "export"),
+        b([.char("y")], .copyId, screens, "copy the candidate id to the clipboard (OSC 52)", hint: "copy id"),
         // Anywhere
         b([.char("?")], .toggleHelp, [.anyScreen], "help (this list)", hint: "help"),
-        b([.char(":")], .startCommand, [.anyScreen], "command: view NAME, theme NAME, sort KEY, open ID, q"),
+        b([.char(":")], .startCommand, [.anyScreen], "command: view, sort, filter, open, theme, mouse, q"),
         b([.char("p")], .togglePause, [.anyScreen], "pause / resume live refresh"),
         b([.char("r")], .refresh, [.anyScreen], "refresh now"),
         b([.char("T")], .cycleTheme, [.anyScreen], "next theme"),
@@ -101,8 +106,8 @@ public enum KeyMap {
         b([.enter], .inputSubmit, [.input], "apply", hint: "apply"),
         b([.escape], .inputCancel, [.input], "cancel (a filter is cleared)", hint: "cancel"),
         // Help
-        b([.down, .char("j")], .moveDown, [.help], "scroll down"),
-        b([.up, .char("k")], .moveUp, [.help], "scroll up"),
+        b([.down, .char("j"), .wheelDown], .moveDown, [.help], "scroll down"),
+        b([.up, .char("k"), .wheelUp], .moveUp, [.help], "scroll up"),
         b([.escape, .char("?"), .char("q")], .toggleHelp, [.help], "close help", hint: "close"),
     ]
 

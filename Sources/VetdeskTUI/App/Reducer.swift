@@ -36,7 +36,10 @@ public struct Reducer {
         switch action {
         case let .start(now):
             s.now = now; s.startedAt = now; s.lastPoll = now
-            return [.loadCounts, loadWindow(s, around: 0, refresh: false), .restoreDraft]
+            // Only the first page before the first frame; counts follow once it is drawn.
+            return [.loadFirstPage(s.queueQuery(offset: 0, limit: windowSize(s))), .restoreDraft]
+        case .firstFrameDrawn:
+            return refreshAll(s)
 
         case let .tick(now):
             s.now = now
@@ -124,6 +127,7 @@ public struct Reducer {
         case let .openDialog(kind):
             guard !s.readonly else { return readonlyRefusal(&s) }
             guard let t = targets(s) else { flash(&s, "no candidate selected", .warn); return [] }
+            if s.screen == .detail, s.detail?.detail == nil { flash(&s, "still loading the candidate", .info); return [] }
             s.dialog = Dialog(kind: kind, targets: t.ids, subject: t.subject, expectedVersion: t.version)
             return []
 
@@ -138,6 +142,14 @@ public struct Reducer {
         case let .export(format):
             guard let t = targets(s) else { flash(&s, "no candidate selected", .warn); return [] }
             return [.export(ids: t.ids, format: format)]
+        case .copyId:
+            // The open candidate, else the selected row (marks do not apply: one id is copied).
+            let id = s.screen == .detail ? s.detail?.candidateId : s.queue.selectedRow?.candidateId
+            guard let id else { flash(&s, "no candidate selected", .warn); return [] }
+            flash(&s, "copied \(id) to the clipboard (OSC 52)", .info)
+            return [.copy(id)]
+        case let .click(x, y):
+            return click(&s, x: x, y: y)
 
         case .toggleHelp:
             s.help = s.help == nil ? 0 : nil
@@ -171,7 +183,13 @@ public struct Reducer {
             return queueLoaded(&s, rows: rows, offset: offset, total: total, refresh: refresh)
         case let .countsLoaded(c):
             s.counts = c.byStatus
+            s.countsKnown = true
             return []
+        case let .firstPageLoaded(rows):
+            guard !s.queue.loaded else { return [] }   // a full load got there first
+            let effects = queueLoaded(&s, rows: rows, offset: 0, total: rows.count, refresh: false)
+            s.queue.totalPending = true
+            return effects
         case let .detailLoaded(id, detail):
             guard var d = s.detail, d.candidateId == id else { return [] }
             let sameCandidate = d.detail?.candidate.id == id
@@ -197,6 +215,19 @@ public struct Reducer {
         case let .caseActionFailed(message):
             if var d = s.dialog { d.pending = false; d.error = message; s.dialog = d }
             flash(&s, message, .error)
+            return refreshAll(s)
+        case let .caseActionConflict(message, version):
+            // The dialog stays open with the text and adopts the case's current version: the analyst
+            // has now been told, so a second Enter applies the decision knowingly (Esc discards it).
+            if var d = s.dialog {
+                d.pending = false
+                d.expectedVersion = version
+                d.error = "\(message). Enter applies yours anyway, Esc discards"
+                s.dialog = d
+            }
+            // The bottom line is short: say what the case is now ("now escalated by t2 at …").
+            let now = message.range(of: "): ", options: .backwards).map { String(message[$0.upperBound...]) } ?? message
+            flash(&s, "changed by someone else: \(now)", .warn)
             return refreshAll(s)
         case let .themeApplied(name):
             s.themeName = name
@@ -269,11 +300,13 @@ public struct Reducer {
         s.queue.windowOffset = offset
         s.queue.total = total
         s.queue.loaded = true
-        // Live refresh keeps the analyst on the same candidate, at the same place on screen.
+        s.queue.totalPending = false
+        // Live refresh keeps the analyst on the same candidate, at the same place on screen; at the
+        // top of the list the view stays at the top instead, so arrivals there are seen.
         if refresh, let id = selectedId, let i = rows.firstIndex(where: { $0.candidateId == id }) {
             let delta = offset + i - s.queue.selected
             s.queue.selected += delta
-            s.queue.scroll += delta
+            if s.queue.scroll > 0 { s.queue.scroll += delta }
         }
         clampQueue(&s)
         if s.queue.windowOffset == max(0, s.queue.scroll - s.queueVisibleRows) { return [] }
@@ -497,12 +530,48 @@ public struct Reducer {
             s.backStack = s.detail.map { [$0.candidateId] } ?? []
             return openDetail(&s, arg)
         case "export", "x": return update(&s, .export(format: arg.isEmpty ? "md" : arg.lowercased()))
+        case "mouse":
+            switch arg.lowercased() {
+            case "on": s.mouse = true
+            case "off": s.mouse = false
+            case "": s.mouse.toggle()
+            default: flash(&s, "usage: mouse on|off", .error); return []
+            }
+            flash(&s, s.mouse ? "mouse on: click selects, wheel scrolls (:mouse off gives the terminal's selection back)"
+                  : "mouse off", .info)
+            return [.mouse(s.mouse)]
+        case "copy", "y": return update(&s, .copyId)
         case "pause": s.live = false; return []
         case "live": s.live = true; return refreshAll(s)
         default:
-            flash(&s, "unknown command '\(verb)' (try: view, theme, sort, filter, open, export, pause, live, help, q)", .error)
+            flash(&s, "unknown command '\(verb)' (try: view, sort, filter, open, export, theme, mouse, copy, pause, live, help, q)", .error)
             return []
         }
+    }
+
+    /// A click selects the queue row or the panel line under it (and focuses that panel).
+    func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
+        guard !s.hasOverlay, s.input == .normal, !s.tooSmall else { return [] }
+        if s.screen == .queue {
+            let row = y - 3
+            guard row >= 0, row < s.queueVisibleRows else { return [] }
+            let index = s.queue.scroll + row
+            guard index < s.queue.total else { return [] }
+            return move(&s, by: index - s.queue.selected)
+        }
+        guard var d = s.detail, !panels.isEmpty else { return [] }
+        for i in panels.indices {
+            let rects = Layout.panelRects(width: s.width, height: s.height, count: panels.count, focus: d.focus)
+            guard i < rects.count, let r = rects[i]?.inset(1), x >= r.x, x < r.maxX, y >= r.y, y < r.maxY,
+                  i < d.lines.count else { continue }
+            d.focus = i
+            s.detail = d
+            let line = d.scroll[i] + (y - r.y)
+            if line < d.lines[i].count { d.cursor[i] = line; s.detail = d }
+            keepCursorVisible(&s)
+            return []
+        }
+        return []
     }
 
     // MARK: - Shared

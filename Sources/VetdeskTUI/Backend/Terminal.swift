@@ -16,6 +16,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 enum TerminalEvent: Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
+    case click(x: Int, y: Int)
 }
 
 /// The thin ncurses backend: opens the terminal (robust to unknown TERM and non-UTF-8 locales),
@@ -95,6 +96,14 @@ final class Terminal {
                 previous = nil
                 return .resize(width: size.width, height: size.height)
             }
+            if Int32(wch) == KEY_MOUSE {
+                var ev = MEVENT()
+                guard getmouse(&ev) == OK else { return nil }
+                if ev.bstate & Mouse.wheelUp != 0 { return .key(.wheelUp) }
+                if ev.bstate & Mouse.wheelDown != 0 { return .key(.wheelDown) }
+                if ev.bstate & Mouse.button1 != 0 { return .click(x: Int(ev.x), y: Int(ev.y)) }
+                return nil
+            }
             return KeyDecoder.key(code: Int32(wch)).map(TerminalEvent.key)
         }
         if rc == OK { return KeyDecoder.key(char: UInt32(wch)).map(TerminalEvent.key) }
@@ -135,30 +144,59 @@ final class Terminal {
         return v
     }
 
-    /// Writes the cells that differ from the previous frame, then one doupdate.
-    func draw(_ g: Grid) {
-        let full = previous.map { $0.width != g.width || $0.height != g.height } ?? true
-        if full { wclear(window) }
+    /// Writes the cells that differ from the previous frame, then one doupdate. With `cursor` (the
+    /// screen-reader option) the real cursor is left on that cell, else it is hidden.
+    func draw(_ g: Grid, cursor: (x: Int, y: Int)? = nil) {
+        let plan = FrameDiff.plan(from: previous, to: g)
+        if plan.full { wclear(window) }
         var cc = cchar_t()
         var chars = [wchar_t](repeating: 0, count: 6)
-        for y in 0..<g.height {
-            for x in 0..<g.width {
-                let cell = g[x, y]
-                if cell.isContinuation { continue }
-                if !full, let p = previous, p[x, y] == cell { continue }
-                var n = 0
-                for scalar in cell.text.unicodeScalars.prefix(5) { chars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
-                chars[n] = 0
-                let style = cell.role.ordinal < styles.count ? styles[cell.role.ordinal] : (attr: vd_a_normal(), pair: Int32(0))
-                var pair = style.pair
-                setcchar(&cc, chars, style.attr | Terminal.attr(cell.attrs), Int16(truncatingIfNeeded: pair), &pair)
-                // The bottom-right cell returns ERR though it draws (the cursor cannot advance): ignore.
-                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
-            }
+        for (x, y) in plan.cells {
+            let cell = g[x, y]
+            var n = 0
+            for scalar in cell.text.unicodeScalars.prefix(5) { chars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+            chars[n] = 0
+            let style = cell.role.ordinal < styles.count ? styles[cell.role.ordinal] : (attr: vd_a_normal(), pair: Int32(0))
+            var pair = style.pair
+            setcchar(&cc, chars, style.attr | Terminal.attr(cell.attrs), Int16(truncatingIfNeeded: pair), &pair)
+            // The bottom-right cell returns ERR though it draws (the cursor cannot advance): ignore.
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+        }
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < g.width, cursor.y < g.height {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
         }
         wnoutrefresh(window)
         doupdate()
         previous = g
+    }
+
+    /// Sends an OSC 52 "set clipboard" for `text` to the analyst's terminal. Inside tmux the sequence
+    /// is also wrapped in tmux's DCS passthrough (reaches the outer terminal with allow-passthrough),
+    /// inside GNU screen in screen's; the bare one lets tmux's set-clipboard keep a copy.
+    func copyToClipboard(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let bytes = Clipboard.osc52(text, environment: environment)
+        wnoutrefresh(window)
+        doupdate()
+        bytes.withUnsafeBytes { buf in _ = Foundation.write(1, buf.baseAddress, buf.count) }
+    }
+
+    /// Mouse reporting on (clicks and wheel) or off (the terminal keeps its own selection).
+    func setMouse(_ on: Bool) {
+        var old: mmask_t = 0
+        mousemask(on ? Mouse.wanted : 0, &old)
+        mouseinterval(0)   // report presses at once: no wait to tell a click from a double click
+    }
+
+    /// ncurses mouse masks (function-like macros Swift cannot import; mouse protocol version 2).
+    enum Mouse {
+        static func mask(button: Int, _ event: mmask_t) -> mmask_t { event << mmask_t((button - 1) * 5) }
+        static let pressed: mmask_t = 0o2, clicked: mmask_t = 0o4
+        static let button1: mmask_t = mask(button: 1, pressed) | mask(button: 1, clicked)
+        static let wheelUp = mask(button: 4, pressed), wheelDown = mask(button: 5, pressed)
+        static let wanted = button1 | wheelUp | wheelDown
     }
 
     /// Forgets the previous frame so the next draw repaints everything (Ctrl-L, theme change, resume).

@@ -2,13 +2,41 @@ import VetdeskCore
 
 /// The decision dialog: escalation reasons (escalate only), the required note, errors, and its keys.
 enum DialogView {
+    /// The dialog's box and its note area, for a screen of `width` x `height`.
+    struct Geometry {
+        var rect: Rect, noteX: Int, noteY: Int, noteWidth: Int, noteRows: Int
+        init(_ d: Dialog, width: Int, height: Int) {
+            let reasons = d.kind == .escalate ? CaseService.escalationReasons.count : 0
+            let w = min(width - 4, 74)
+            let wanted = 2 + (reasons == 0 ? 0 : reasons + 2) + 1 + 4 + 1 + 1 + 1
+            let h = min(height - 2, wanted)
+            rect = Rect(x: (width - w) / 2, y: max(1, (height - h) / 2), width: w, height: h)
+            noteX = rect.x + 2
+            noteWidth = w - 4
+            noteY = rect.y + 1 + (reasons == 0 ? 0 : reasons + 2) + 1
+            // A long error (a concurrent change) takes rows from the note, up to three.
+            noteRows = max(1, rect.maxY - 2 - 1 - noteY - (DialogView.errorLines(d, width: noteWidth).count - 1))
+        }
+    }
+
+    static func errorLines(_ d: Dialog, width: Int) -> [String] {
+        guard let error = d.error else { return [] }
+        return Array(wrap("! " + error, width: max(1, width)).prefix(3))
+    }
+
+    /// Where the typing caret is (for the screen-reader cursor).
+    static func caret(_ s: AppState, _ d: Dialog) -> (x: Int, y: Int) {
+        let geo = Geometry(d, width: s.width, height: s.height)
+        let lines = wrap(d.text + "_", width: geo.noteWidth)
+        let row = min(lines.count, geo.noteRows) - 1
+        return (geo.noteX + DisplayWidth.of(lines.last ?? "") - 1, geo.noteY + max(0, row))
+    }
+
     static func draw(_ s: AppState, _ d: Dialog, into g: inout Grid) {
         let reasons = d.kind == .escalate ? CaseService.escalationReasons : []
-        let w = min(g.width - 4, 74)
-        let noteWidth = w - 4
-        let wanted = 2 + (reasons.isEmpty ? 0 : reasons.count + 2) + 1 + 4 + 1 + 1 + 1
-        let h = min(g.height - 2, wanted)
-        let rect = Rect(x: (g.width - w) / 2, y: max(1, (g.height - h) / 2), width: w, height: h)
+        let geo = Geometry(d, width: g.width, height: g.height)
+        let rect = geo.rect
+        let noteWidth = geo.noteWidth
         g.fill(rect, role: .dialog)
         g.box(rect, title: "\(d.kind.verb) \(d.subject)", role: .borderFocused)
         var y = rect.y + 1
@@ -26,7 +54,7 @@ enum DialogView {
         }
         g.put("Note (required):", x: x, y: y, role: .dialog, attrs: [.bold]); y += 1
         let footerY = rect.maxY - 2
-        let noteRows = max(1, footerY - 1 - y)
+        let noteRows = geo.noteRows
         let noteLines = wrap(d.text + (d.pending ? "" : (s.ascii ? "_" : "▏")), width: noteWidth)
         let shown = noteLines.suffix(noteRows)
         for row in 0..<noteRows {
@@ -34,9 +62,11 @@ enum DialogView {
         }
         for (i, line) in shown.enumerated() { g.put(line, x: x, y: y + i, role: .input) }
         y += noteRows
-        if let error = d.error {
-            g.put(Glyphs.flash(.error, ascii: s.ascii) + " " + error, x: x, y: y, role: .flashError,
-                  attrs: [.bold], maxWidth: noteWidth)
+        if d.error != nil {
+            for (i, line) in errorLines(d, width: noteWidth).enumerated() where y + i < footerY {
+                let text = i == 0 ? Glyphs.flash(.error, ascii: s.ascii) + String(line.dropFirst()) : line
+                g.put(text, x: x, y: y + i, role: .flashError, attrs: [.bold], maxWidth: noteWidth)
+            }
         } else if d.pending {
             g.put("saving…", x: x, y: y, role: .dim)
         } else if d.targets.count > 1 {

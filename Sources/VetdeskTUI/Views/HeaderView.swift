@@ -28,6 +28,10 @@ enum HeaderView {
         x += g.put(fit(who, min(whoWidth, DisplayWidth.of(who)), ascii: s.ascii), x: x, y: 0, role: .header)
         if s.readonly { x += g.put(" [read-only]", x: x, y: 0, role: .header, attrs: [.bold]) }
         x += g.put(sep, x: x, y: 0, role: .header)
+        guard s.countsKnown else {
+            g.put(s.ascii ? "counting..." : "counting…", x: x, y: 0, role: .header, maxWidth: max(0, liveX - 1 - x))
+            return
+        }
         for (status, label, short) in counts {
             guard x < liveX - 1 else { break }
             x += g.put(useShort ? short : label, x: x, y: 0, role: .header, maxWidth: liveX - 1 - x)

@@ -2,25 +2,65 @@ import VetdeskCore
 
 /// The triage queue: a view line, column headings and one line per candidate, paged from the store.
 enum QueueView {
+    /// Column widths for a terminal width. Names are capped (a 200-column terminal gives the flags
+    /// the room, not the name); narrow terminals shrink platform and assignee first.
     struct Columns {
-        var name: Int, flags: Int
-        static let marker = 3, score = 3, band = 1, country = 2, platform = 8, age = 4, status = 9, assignee = 8
+        var name: Int, flags: Int, platform: Int, assignee: Int
+        static let marker = 3, score = 3, band = 1, country = 2, age = 4, status = 9
+        static let nameMax = 26
         init(width: Int) {
-            let fixed = Self.marker + Self.score + Self.band + Self.country + Self.platform + Self.age + Self.status
-                + Self.assignee + 9 // single spaces between the ten columns
+            platform = width >= 100 ? 10 : 8
+            assignee = width >= 100 ? 10 : 5
+            let fixed = Self.marker + Self.score + Self.band + Self.country + platform + Self.age + Self.status
+                + assignee + 9 // single spaces between the ten columns
             let flex = max(12, width - fixed)
-            name = flex * 55 / 100
+            // At 80 columns: 19 for the name (most full names), 17 for "first_flag +N".
+            name = min(Self.nameMax, max(flex - 17, flex * 55 / 100))
             flags = flex - name
         }
+    }
+
+    /// As many whole flag ids as fit, then "+N" for the rest ("dprk_ip_space +4"), so the count of
+    /// indicators is always visible; a first flag longer than the column is cut with an ellipsis.
+    /// `total` counts every flag that fired (the row carries only the heaviest few).
+    static func flagSummary(_ flags: [String], total: Int? = nil, width: Int, ascii: Bool) -> String {
+        guard !flags.isEmpty, width > 0 else { return "" }
+        let count = max(flags.count, total ?? 0)
+        var shown: [String] = []
+        var used = 0
+        for (i, flag) in flags.enumerated() {
+            let rest = count - i - 1
+            let more = rest > 0 ? " +\(rest)" : ""
+            let w = DisplayWidth.of(flag) + (shown.isEmpty ? 0 : 1)
+            if used + w + more.count <= width {
+                shown.append(flag); used += w
+                continue
+            }
+            if shown.isEmpty {
+                let tail = " +\(count - 1)"
+                let room = max(1, width - (count > 1 ? tail.count : 0))
+                var cut = fit(flag, room, ascii: ascii)
+                while cut.hasSuffix(" ") { cut.removeLast() }
+                // Too narrow for the count: the first flag alone, cut to the column.
+                guard DisplayWidth.of(cut) + tail.count <= width || count == 1 else {
+                    var only = fit(flag, width, ascii: ascii)
+                    while only.hasSuffix(" ") { only.removeLast() }
+                    return only
+                }
+                return cut + (count > 1 ? tail : "")
+            }
+            return shown.joined(separator: ",") + " +\(count - shown.count)"
+        }
+        return shown.joined(separator: ",") + (count > flags.count ? " +\(count - flags.count)" : "")
     }
 
     static func draw(_ s: AppState, into g: inout Grid) {
         drawViewLine(s, into: &g)
         let cols = Columns(width: g.width)
         let headings = [fit("", Columns.marker), fit("RSK", Columns.score), fit("", Columns.band),
-                        fit("NAME", cols.name), fit("CC", Columns.country), fit("PLATFORM", Columns.platform),
+                        fit("NAME", cols.name), fit("CC", Columns.country), fit("PLATFORM", cols.platform),
                         fit("TOP FLAGS", cols.flags), fit(" AGE", Columns.age), fit("STATUS", Columns.status),
-                        fit("ASSIGNEE", Columns.assignee)].joined(separator: " ")
+                        fit(cols.assignee < 8 ? "HELD" : "ASSIGNEE", cols.assignee)].joined(separator: " ")
         g.fill(Rect(x: 0, y: 2, width: g.width, height: 1), role: .title)
         g.put(headings, x: 0, y: 2, role: .title, attrs: [.bold, .underline])
 
@@ -55,7 +95,8 @@ enum QueueView {
         if !s.queue.filter.isEmpty { parts.append("filter: \(s.queue.filter)") }
         if !s.marks.isEmpty { parts.append("\(s.marks.count) marked") }
         let left = " " + parts.joined(separator: s.ascii ? " | " : " · ")
-        let position = s.queue.total == 0 ? "0 rows " : "\(s.queue.selected + 1)/\(s.queue.total) "
+        let position = s.queue.total == 0 ? "0 rows "
+            : "\(s.queue.selected + 1)/\(s.queue.totalPending ? (s.ascii ? "..." : "…") : String(s.queue.total)) "
         g.put(left, x: 0, y: 1, role: .dim, maxWidth: g.width - DisplayWidth.of(position) - 1)
         g.put(position, x: g.width - DisplayWidth.of(position), y: 1, role: .dim)
     }
@@ -80,11 +121,11 @@ enum QueueView {
         cell(Glyphs.band(row.riskBand, ascii: s.ascii), Columns.band, bandRole)
         cell(row.fullName, cols.name, change != nil ? .changed : .normal, change != nil ? [.bold] : [])
         cell(row.declaredCountry ?? "--", Columns.country, .normal)
-        cell(row.platform ?? "", Columns.platform, .dim)
-        cell(row.topFlags.joined(separator: ","), cols.flags, .normal)
+        cell(row.platform ?? "", cols.platform, .dim)
+        cell(flagSummary(row.topFlags.map { Sanitize.forDisplay($0) }, total: row.flagCount, width: cols.flags, ascii: s.ascii), cols.flags, .normal)
         cell(Glyphs.age(seconds: s.now - Double(row.openedAt)), Columns.age, .dim, right: true)
         cell(row.status.label, Columns.status, Glyphs.statusRole(row.status))
-        cell(row.assignee ?? "", Columns.assignee, .dim)
+        cell(row.assignee ?? "", cols.assignee, .dim)
         if selected {
             g.restyle(Rect(x: 0, y: y, width: g.width, height: 1), role: .selected, attrs: [.bold])
         } else if s.marks.contains(row.candidateId) {

@@ -21,4 +21,27 @@ public enum RootView {
         if let d = s.dialog { DialogView.draw(s, d, into: &g) }
         return g
     }
+
+    /// Where the screen-reader cursor (`--cursor`) goes: the caret of the text being typed, else
+    /// the start of the selected queue row or panel line; nil when nothing is selectable.
+    public static func cursor(_ s: AppState, panels: [any DetailPanel.Type]) -> (x: Int, y: Int)? {
+        if s.tooSmall { return nil }
+        if let d = s.dialog { return DialogView.caret(s, d) }
+        switch s.input {
+        case .filter: return (min(s.width - 1, 1 + DisplayWidth.of(s.queue.filter)), s.height - 1)
+        case let .command(text): return (min(s.width - 1, 1 + DisplayWidth.of(text)), s.height - 1)
+        case .normal: break
+        }
+        if s.help != nil { return nil }
+        switch s.screen {
+        case .queue:
+            guard s.queue.total > 0 else { return nil }
+            return (0, 3 + s.queue.selected - s.queue.scroll)
+        case .detail:
+            guard let d = s.detail, d.focus < d.cursor.count, d.focus < panels.count else { return nil }
+            let rects = Layout.panelRects(width: s.width, height: s.height, count: panels.count, focus: d.focus)
+            guard let inner = rects[d.focus]?.inset(1) else { return nil }
+            return (inner.x, inner.y + d.cursor[d.focus] - d.scroll[d.focus])
+        }
+    }
 }
