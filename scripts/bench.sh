@@ -155,6 +155,8 @@ else
     printf '%-40s %-18s %-26s %-26s %s\n' "first queue page, 50 rows (ms, median)" "n/a" "" "< 5 ms" "-"
 fi
 printf '%-40s %-18s %-26s %-26s %s\n' "peak memory, max RSS (MB)" "$PEAK" "sqlite3 ${RSS_sqlite:-?}" "< 200 MB" "$(mark "$(lt "$PEAK" 200)")"
+CONSOLE_RSS=$([ $CONSOLE_OK = 1 ] && json "$WORK/console.json" peak_rss_mb || echo "n/a")
+printf '%-40s %s\n' "  by step (MB)" "import ${RSS_import:-n/a}, rescore ${RSS_rescore:-n/a}, queue ${RSS_query:-n/a}, console ${CONSOLE_RSS%.*}"
 VD_FIRST=$([ $VD_OK = 1 ] && json "$WORK/vd.json" first_frame_ms || echo "")
 VD_KEY=$([ $VD_OK = 1 ] && json "$WORK/vd.json" key_median_ms || echo "")
 if [ $CONSOLE_OK = 1 ]; then
