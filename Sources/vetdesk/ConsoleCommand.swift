@@ -30,8 +30,8 @@ struct ConsoleCommand: ParsableCommand {
     var cursor = false
 
     func run() throws {
-        let name = analyst ?? ProcessInfo.processInfo.environment["USER"]
-            ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? getlogin().map { String(cString: $0) } ?? "analyst"
+        // Same identity as the CLI's decisions, so history names one analyst however they acted.
+        let name = analyst ?? AnalystName.current()
         let options = ConsoleOptions(analyst: name, readonly: readonly, themeName: theme, ascii: ascii,
                                      noColor: noColor, cursor: cursor, paths: global.paths)
         let store = try global.openStore()
