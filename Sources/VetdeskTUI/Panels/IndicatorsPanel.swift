@@ -37,7 +37,9 @@ public enum IndicatorsPanel: DetailPanel {
         out.append(PanelLine([Span(sevText, sev.role, sev.attrs),
                               Span(PanelText.clip(flag.ruleId, idWidth, ascii: ascii), .title, [.bold]),
                               Span(weight, .dim)]))
-        if let rule {
+        // Most summaries begin with the rule's title ("Login from North Korean address space: …"):
+        // print the title only when the summary does not already say it.
+        if let rule, !flag.summary.hasPrefix(rule.title) {
             out += PanelText.indented(rule.title, indent: 2, width: width, role: .normal, maxLines: 2, ascii: ascii)
         }
         out += PanelText.indented(flag.summary, indent: 2, width: width, role: .normal, maxLines: 6, ascii: ascii)
