@@ -19,6 +19,14 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the reports as JSON.") var json = false
     @Flag(name: .customLong("no-rescore"), help: "Do not recompute flags and scores of the affected candidates.")
     var noRescore = false
+    @Option(name: .customLong("providers"),
+            help: ArgumentHelp("""
+                Extra provider list (YAML, the format of providers.yaml, e.g. VPN exits your team observed) \
+                merged over the bundled list and $XDG_CONFIG_HOME/vetdesk/providers.yaml (default: \
+                $VETDESK_PROVIDERS). It matters here: providers are matched when login IPs are enriched at \
+                import, and rules read that enrichment.
+                """, valueName: "file"))
+    var providersFile: String?
     @Option(name: .customLong("location-db"),
             help: "libloc database (default: $VETDESK_LOCATION_DB, else /usr/share/libloc-location/location.db).")
     var locationDB: String?
@@ -40,7 +48,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let paths = global.paths
         let store = try global.openStore()
-        let intel = IPIntelligence(databasePath: locationDB, providers: try ProviderList.standard(paths: paths))
+        let intel = IPIntelligence(databasePath: locationDB, providers: try ExtraProviders.list(paths: paths, extraFile: ExtraProviders.file(option: providersFile)))
         if let problem = intel.databaseProblem {
             warn("warning: no IP location data (\(problem)); countries and ASNs of logins stay unknown")
         }
@@ -86,4 +94,21 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}
+
+/// `--providers FILE` (else $VETDESK_PROVIDERS): a team provider list merged over the bundled list
+/// and the user's providers.yaml, e.g. VPN exits the team observed. Providers are matched when an
+/// IP is enriched into ip_info (at import); rules read ip_info.
+enum ExtraProviders {
+    /// The file given, if any: the option first, then the environment.
+    static func file(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        option ?? environment["VETDESK_PROVIDERS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Bundled list, then the user's file, then the extra file (later entries of the same name win).
+    static func list(paths: StorePaths, extraFile: String?) throws -> ProviderList {
+        let standard = try ProviderList.standard(paths: paths)
+        guard let extraFile else { return standard }
+        return try standard.merged(with: ProviderList.load(path: extraFile))
+    }
 }

@@ -13,10 +13,22 @@ struct RescoreCommand: ParsableCommand {
     @Argument(help: "Rescore only these candidate ids.") var ids: [String] = []
     @Option(help: "Rules file (default: $XDG_CONFIG_HOME/vetdesk/rules.yaml).") var rulesFile: String?
     @Flag(help: "Print JSON.") var json = false
+    @Option(name: .customLong("providers"),
+            help: ArgumentHelp("""
+                Provider list (YAML) merged over the bundled list and the user's providers.yaml, re-applied to \
+                the stored IPs before rescoring: candidates using an IP whose provider changes are marked dirty \
+                (default: $VETDESK_PROVIDERS; without either, stored IPs keep the providers matched at import).
+                """, valueName: "file"))
+    var providersFile: String?
 
     func run() throws {
         let config = try RuleConfig.load(path: rulesFile ?? global.paths.rulesFile)
-        let rescorer = Rescorer(store: try global.openStore(), config: config)
+        let store = try global.openStore()
+        if let extra = ExtraProviders.file(option: providersFile) {
+            let changed = try store.rematchProviders(ExtraProviders.list(paths: global.paths, extraFile: extra))
+            if !json { print("providers re-applied: \(changed) IP(s) changed provider") }
+        }
+        let rescorer = Rescorer(store: store, config: config)
         let report: RescoreReport
         if !ids.isEmpty {
             guard !all else { throw ValidationError("give either --all or candidate ids, not both") }

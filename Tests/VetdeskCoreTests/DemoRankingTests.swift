@@ -25,13 +25,19 @@ import Testing
         }
     }
 
+    /// Bundled providers with demo-data/providers.yaml (the demo team's observed exits) over them,
+    /// as `make demo` imports.
+    static func demoProviders() throws -> ProviderList {
+        try ProviderList.bundled().merged(with: ProviderList.load(path: demo.appendingPathComponent("providers.yaml").path))
+    }
+
     /// Imports every data file of demo-data/ (candidates first) and rescores all.
-    static func importDemo() throws -> (Store, URL) {
+    static func importDemo(providers: ProviderList? = nil) throws -> (Store, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vetdesk-rank-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try Store(path: dir.appendingPathComponent("store.sqlite").path)
         let now: Int64 = 1_772_409_600 // 2026-03-02, the day after the demo's last login
-        let intel = IPIntelligence(databasePath: nil, providers: try ProviderList.bundled(), clock: { now })
+        let intel = IPIntelligence(databasePath: nil, providers: try providers ?? demoProviders(), clock: { now })
         let importer = Importer(store: store, intel: intel, clock: { now })
         let files = try FileManager.default.contentsOfDirectory(atPath: demo.path)
             .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
@@ -74,6 +80,60 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Ring (a) logs in partly through the exits the demo providers file records as Astrill:
+    /// known_dprk_vpn fires with those IPs as evidence; privacy-VPN users (Mullvad, M247, Datacamp
+    /// exits in their own country) do not get it, and the exits keep their hosting AS.
+    @Test func observedAstrillExitsFireKnownDPRKVPNForRingAOnly() throws {
+        let (store, dir) = try Self.importDemo()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = try DataGenerator(options: .demo)
+        let exits = Set(generator.observedAstrillExits)
+        #expect(exits.count == 2)
+        let ringA = try #require(generator.plantedRings.first { $0.kind == .vpnPayoutRing })
+        for member in ringA.members {
+            let detail = try #require(try store.candidateDetail(member))
+            let flag = try #require(detail.flags.first { $0.ruleId == "known_dprk_vpn" },
+                                    "\(member) lacks known_dprk_vpn; has \(detail.flags.map(\.ruleId))")
+            #expect(flag.summary.contains("Astrill"), "\(member): \(flag.summary)")
+            let cited = Set(flag.evidence.map(\.ref))
+            #expect(!cited.isEmpty && cited.isSubset(of: exits), "\(member) evidence \(cited) is not the Astrill exits \(exits)")
+        }
+        let intel = IPIntelligence(databasePath: nil, providers: try Self.demoProviders())
+        for ip in exits {
+            let info = intel.lookup(ip)
+            #expect(info.providerDprkNamed && (info.provider ?? "").contains("Astrill"), "\(ip): \(info)")
+            #expect([9009, 60068].contains(info.asn ?? 0), "\(ip) is no longer on M247/Datacamp in libloc: AS\(info.asn ?? 0)")
+        }
+        let privacy = try #require(generator.benignByTrait["privacyVPN"])
+        #expect(!privacy.isEmpty)
+        for id in privacy {
+            let detail = try #require(try store.candidateDetail(id))
+            #expect(!detail.flags.contains { $0.ruleId == "known_dprk_vpn" }, "privacy-VPN user \(id) got known_dprk_vpn")
+        }
+        // Without the team's file, Astrill is known only by an ASN that announces nothing: silent.
+        let bundled = IPIntelligence(databasePath: nil, providers: try ProviderList.bundled())
+        for ip in exits { #expect(!bundled.lookup(ip).providerDprkNamed) }
+    }
+
+    /// The team records the exits after the logs were imported: `rescore --providers` re-applies
+    /// the list to stored IPs, and only the candidates using them are rescored into the flag.
+    @Test func providersAddedAfterImportApplyOnRematch() throws {
+        let (store, dir) = try Self.importDemo(providers: try ProviderList.bundled())
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = try DataGenerator(options: .demo)
+        let ringA = try #require(generator.plantedRings.first { $0.kind == .vpnPayoutRing })
+        let before = try #require(try store.candidateDetail(ringA.members[0]))
+        #expect(!before.flags.contains { $0.ruleId == "known_dprk_vpn" })
+        #expect(try store.rematchProviders(Self.demoProviders()) == generator.observedAstrillExits.count)
+        let report = try Rescorer(store: store, config: RuleConfig()).rescoreDirty()
+        #expect(report.dirty == ringA.members.count, "only the ring (a) members used the re-matched exits")
+        for member in ringA.members {
+            let after = try #require(try store.candidateDetail(member))
+            #expect(after.flags.contains { $0.ruleId == "known_dprk_vpn" }, "\(member) lacks known_dprk_vpn after rematch")
+        }
+        #expect(try store.rematchProviders(Self.demoProviders()) == 0, "a second rematch changes nothing")
     }
 
     @Test func benignNoiseStaysAtMostMedium() throws {

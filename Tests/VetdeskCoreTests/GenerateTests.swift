@@ -126,6 +126,32 @@ import Testing
         }
     }
 
+    /// providers.yaml records some of ring (a)'s exits as Astrill (synthetic team intel): it parses
+    /// as a provider list, names exactly those exits, and ring (a) really logs in through them.
+    @Test func providersFileListsRingAExitsTheLoginsUse() throws {
+        let dir = try Self.tempDir("providers")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = try DataGenerator(options: Self.small(format: .csv))
+        try generator.write(to: dir)
+        let list = try ProviderList.load(path: dir.appendingPathComponent("providers.yaml").path)
+        let astrill = try #require(list.providers.first)
+        #expect(list.providers.count == 1 && astrill.kind == .vpn && astrill.dprkNamed && astrill.name.contains("Astrill"))
+        #expect(astrill.name.contains("demo intel"), "the name must say the intel is the demo's: \(astrill.name)")
+        let exits = generator.observedAstrillExits
+        #expect(exits.count == 2)
+        #expect(astrill.cidrs == exits.map { $0 + "/32" })
+        let ringA = Set(try #require(generator.plantedRings.first { $0.kind == .vpnPayoutRing }).members)
+        let logins = Self.csvRows(try Data(contentsOf: dir.appendingPathComponent("logins.csv")))
+        let accountColumn = 3, ipColumn = 4
+        let accountsOnExits = Set(logins.dropFirst().filter { exits.contains($0[ipColumn]) }.map { $0[accountColumn] })
+        #expect(accountsOnExits.count == ringA.count, "every ring (a) member and nobody else uses the exits: \(accountsOnExits)")
+
+        let none = try Self.tempDir("providers-none")
+        defer { try? FileManager.default.removeItem(at: none) }
+        try DataGenerator(options: .init(candidates: 50, logins: 100, ringsPerKind: 0)).write(to: none)
+        #expect(!FileManager.default.fileExists(atPath: none.appendingPathComponent("providers.yaml").path))
+    }
+
     @Test func rejectsImpossibleOptions() {
         #expect(throws: VetdeskError.self) { try DataGenerator(options: .init(candidates: 0, logins: 10)) }
         #expect(throws: VetdeskError.self) { try DataGenerator(options: .init(candidates: 5, logins: 10, ringsPerKind: 1)) }

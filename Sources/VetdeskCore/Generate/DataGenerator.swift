@@ -83,6 +83,11 @@ public struct DataGenerator: Sendable {
         return out
     }
 
+    /// The ring (a) exits the generated providers.yaml lists as Astrill VPN (synthetic demo intel).
+    public var observedAstrillExits: [String] {
+        GenProvidersFile.astrillExits(ringInstances: layout.rings[.vpnPayoutRing]?.count ?? 0).map(\.ip)
+    }
+
     public static let fileNames = [
         "candidates.csv", "identity_checks.csv", "interviews.csv", "payments.csv", "endpoint.csv", "watchlist.csv",
     ]
@@ -141,6 +146,11 @@ public struct DataGenerator: Sendable {
         for (source, n) in logins.counts { counts[GenLoginFiles.fileName(source)] = n }
         try logins.close()
         for f in files { try f.close() }
+        // The team's provider file naming ring (a)'s Astrill exits (synthetic intel; see GenProvidersFile).
+        if let providers = GenProvidersFile.yaml(ringInstances: layout.rings[.vpnPayoutRing]?.count ?? 0) {
+            try providers.write(to: directory.appendingPathComponent(GenProvidersFile.fileName),
+                                atomically: true, encoding: .utf8)
+        }
         let summary = Summary(candidates: options.candidates, logins: loginTotal, files: counts, rings: plantedRings)
         if options.writeAnswerKey {
             try GenAnswerKey.markdown(summary: summary, generator: self)

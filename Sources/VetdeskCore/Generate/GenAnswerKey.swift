@@ -6,7 +6,7 @@ enum GenAnswerKey {
     static let expectedFlags: [GenRingKind: [String]] = [
         .vpnPayoutRing: ["shared_payment_account", "third_party_payee", "shared_login_ip", "anonymizer_geo_mismatch",
                          "persistent_geo_mismatch", "off_hours_pattern", "video_avoidance", "shipping_address_mismatch",
-                         "payment_country_mismatch"],
+                         "payment_country_mismatch", "known_dprk_vpn"],
         .laptopFarm: ["shared_login_ip", "ip_kvm_device", "remote_access_tools", "referral_chain",
                       "continuous_session", "shipping_address_mismatch"],
         .dprkPair: ["dprk_ip_space", "crypto_payment", "payout_churn", "shared_payment_account",
@@ -22,7 +22,9 @@ enum GenAnswerKey {
             same six hosting exits (M247 Los Angeles, Datacamp Tokyo and Singapore) during a UTC+9 working day \
             (00:00-09:00 UTC), laptops re-routed a few days after hire to one parcel forwarder in Rotterdam; one \
             refused video, one rescheduled twice then phone, one "camera broken", two kept the camera off; two \
-            share a resume hash; VoIP phones; one exit IP is on the watchlist.
+            share a resume hash; VoIP phones; one exit IP is on the watchlist; two of the exits (one in Los \
+            Angeles, one in Tokyo) are Astrill VPN exits on the team's record in `providers.yaml` (synthetic \
+            demo intel), so `known_dprk_vpn` fires when that file is loaded.
             """,
         .laptopFarm: """
             Four personas (declared PL, DE, CZ, AT) whose company laptops all log in from one residential \
@@ -82,7 +84,27 @@ enum GenAnswerKey {
         for name in summary.files.keys.sorted() {
             s += "| `\(name)` | \(summary.files[name]!) | \(formats[name] ?? "") |\n"
         }
-        s += "\nLoad it with `vetdesk import demo-data/*.csv demo-data/*.json` (or `make demo`).\n"
+        s += "\nLoad it with `vetdesk import --providers demo-data/providers.yaml demo-data/*.csv demo-data/*.json` "
+        s += "(or `make demo`).\n"
+        let exits = generator.observedAstrillExits
+        if !exits.isEmpty {
+            s += """
+
+            ## providers.yaml: the team's observed VPN exits (synthetic demo intel)
+
+            Vetdesk's bundled provider list names Astrill VPN (named in several vendors' public reporting on
+            DPRK IT workers) only by its AS58546, which announces no networks: Astrill's exits sit on rented hosting
+            space, and no public list of its exit ranges exists. A security team therefore records the exits it
+            has observed, from its own logs or partner intelligence, in its own providers file. `providers.yaml`
+            here stands for that team-observed intel: it lists \(exits.map { "`\($0)`" }.joined(separator: ", "))
+            as Astrill exits. **This is synthetic demo intel, not a public list**: they are exits of the planted
+            ring below, labelled Astrill for the demo. They are real hosting addresses per libloc (M247 and
+            Datacamp), so enrichment still shows the hosting network. Pass the file with `--providers` (or
+            `VETDESK_PROVIDERS`) at import time, where IPs are enriched; without it `known_dprk_vpn` stays silent
+            (`vetdesk rescore --providers` re-applies a list to IPs already imported).
+
+            """
+        }
         s += "\n## Planted rings (the answer key)\n\nEvery member should rank above every benign candidate.\n"
         for ring in summary.rings {
             s += "\n### \(ring.kind.rawValue): \(ring.members.joined(separator: ", "))\n\n"

@@ -31,8 +31,38 @@ struct GenRingFactory {
     private func kindNumber(_ kind: GenRingKind) -> Int { GenRingKind.allCases.firstIndex(of: kind)! }
 
     /// Addresses reserved for rings: the upper half of a range's slots, away from home addresses.
-    private func reserved(_ net: GenNetwork, _ k: Int) -> String {
+    private func reserved(_ net: GenNetwork, _ k: Int) -> String { Self.reserved(net, k) }
+
+    static func reserved(_ net: GenNetwork, _ k: Int) -> String {
         net.address(GenPersonaFactory.slot(net.capacity / 2 + k % (net.capacity / 2), net))
+    }
+
+    /// One shared exit of ring (a): where it is, its weight among the ring's logins, and whether
+    /// the demo team has it on record as an Astrill VPN exit (demo-data/providers.yaml).
+    struct VPNRingExit {
+        var site: GenSite
+        var weight: Double
+        var observedAstrill: Bool
+    }
+
+    /// Ring (a)'s six shared exits: three in the US, two in Japan, one in Singapore, all hosting
+    /// ranges. The second US and second Japanese exit are the ones the team's intel names as Astrill.
+    static func vpnRingExits(instance: Int) -> [VPNRingExit] {
+        var exits: [VPNRingExit] = []
+        for k in 0..<3 {
+            exits.append(VPNRingExit(site: GenSite(ip: reserved(GenNetworks.vpnExitUS, instance * 8 + k),
+                                                   network: GenNetworks.vpnExitUS, city: GenNetworks.vpnExitUS.city!),
+                                     weight: 2, observedAstrill: k == 1))
+        }
+        for k in 0..<2 {
+            exits.append(VPNRingExit(site: GenSite(ip: reserved(GenNetworks.vpnExitJP, instance * 8 + k),
+                                                   network: GenNetworks.vpnExitJP, city: GenNetworks.vpnExitJP.city!),
+                                     weight: 1.5, observedAstrill: k == 1))
+        }
+        exits.append(VPNRingExit(site: GenSite(ip: reserved(GenNetworks.vpnExitSG, instance * 8),
+                                               network: GenNetworks.vpnExitSG, city: GenNetworks.vpnExitSG.city!),
+                                 weight: 1, observedAstrill: false))
+        return exits
     }
 
     private func hiredDay(_ p: GenPersona) -> Int { Int((p.candidate.hiredAt ?? 0) / 86400) }
@@ -89,19 +119,7 @@ struct GenRingFactory {
                                          camera: "off", interviewer: interviewer, notes: "kept camera off")]
         }
 
-        // Shared exits: three addresses in the US, two in Japan, one in Singapore, all hosting ranges.
-        var exits: [(GenSite, Double)] = []
-        for k in 0..<3 {
-            exits.append((GenSite(ip: reserved(GenNetworks.vpnExitUS, instance * 8 + k), network: GenNetworks.vpnExitUS,
-                                  city: GenNetworks.vpnExitUS.city!), 2))
-        }
-        for k in 0..<2 {
-            exits.append((GenSite(ip: reserved(GenNetworks.vpnExitJP, instance * 8 + k), network: GenNetworks.vpnExitJP,
-                                  city: GenNetworks.vpnExitJP.city!), 1.5))
-        }
-        exits.append((GenSite(ip: reserved(GenNetworks.vpnExitSG, instance * 8), network: GenNetworks.vpnExitSG,
-                              city: GenNetworks.vpnExitSG.city!), 1))
-        p.plan?.sites = exits
+        p.plan?.sites = Self.vpnRingExits(instance: instance).map { ($0.site, $0.weight) }
         p.plan?.startHourUTC = 0.0 + rng.unit()   // 09:00-18:00 at UTC+9
         p.plan?.spanHours = 8.5
         p.plan?.locale = "en-US"
