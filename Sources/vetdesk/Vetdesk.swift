@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VetdeskCore
 
 @main
@@ -14,4 +15,22 @@ struct Vetdesk: ParsableCommand {
                       RulesCommand.self, RescoreCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// Exit codes follow the project's convention: 0 success, 1 failure, 2 usage error
+    /// (swift-argument-parser's default for usage errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }
