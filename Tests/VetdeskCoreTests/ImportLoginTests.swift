@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Import: logins, account mapping, summaries, idempotency")
 struct ImportLoginTests {
-    static let summaryTables = ["login_ip_use", "login_day", "login_hour", "login_session", "login_device"]
+    static let summaryTables = ["login_ip_use", "login_day", "login_hour", "login_session", "login_device", "login_locale"]
 
     @Test func reimportChangesNothing() throws {
         let h = try ImportHarness()
@@ -111,6 +111,51 @@ struct ImportLoginTests {
             for c in ["C-1001", "C-1002"] { try LoginSummaryStore(db: db).rebuild(candidateId: c) }
         }
         #expect(try h.snapshot(Self.summaryTables) == incremental)
+    }
+
+    @Test func localesAreSummarisedPerCandidate() throws {
+        let h = try ImportHarness()
+        try h.load("candidates.csv")
+        try h.load("logins.csv")
+        let total: Int? = try h.value("SELECT sum(events) FROM login_locale")
+        let events: Int? = try h.value("""
+            SELECT count(*) FROM login_event WHERE candidate_id IS NOT NULL AND locale IS NOT NULL AND locale <> ''
+            """)
+        #expect(total == events && (total ?? 0) > 0)
+        #expect(try h.value("SELECT events FROM login_locale WHERE candidate_id = 'C-1001' AND locale = 'de-DE'") == 2)
+    }
+
+    @Test func eventKeyCollisionKeepsBothEvents() throws {
+        // A row already holding the new event's key (as a hash collision would) pushes the new
+        // event to the next key instead of dropping it; re-importing then finds it there.
+        let h = try ImportHarness()
+        try h.load("candidates.csv")
+        let key = LoginEventKey.of(source: "csv", sourceId: "clash-1")
+        try h.store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO login_event (source, source_id, account, occurred_at, ip, outcome, event_key)
+                VALUES ('other', 'not-the-same', 'x@example.com', 0, '10.0.0.1', 'success', ?)
+                """, arguments: [key])
+        }
+        let file = try h.write("clash.csv", "event_id,occurred_at,account,ip,outcome\nclash-1,2026-03-02T10:00:00Z,mdaniels,10.0.0.2,success\n")
+        #expect(try h.importer.importFile(path: file, kind: nil).inserted == 1)
+        #expect(try h.value("SELECT event_key FROM login_event WHERE source_id = 'clash-1'") == LoginEventKey.next(after: key))
+        let again = try h.importer.importFile(path: file, kind: nil)
+        #expect(again.inserted == 0 && again.skippedDuplicates == 1)
+    }
+
+    @Test func rowsWrittenWithoutKeyAreDeduplicated() throws {
+        let h = try ImportHarness()
+        try h.load("candidates.csv")
+        try h.store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO login_event (source, source_id, account, occurred_at, ip, outcome)
+                VALUES ('csv', 'pre-1', 'mdaniels', 0, '10.0.0.1', 'success')
+                """)
+        }
+        let file = try h.write("pre.csv", "event_id,occurred_at,account,ip,outcome\npre-1,2026-03-02T10:00:00Z,mdaniels,10.0.0.1,success\n")
+        #expect(try h.importer.importFile(path: file, kind: nil).inserted == 0)
+        #expect(try h.count("login_event", "event_key IS NULL") == 0)
     }
 
     @Test func largeFileCrossesReadBuffers() throws {

@@ -78,6 +78,7 @@ import Testing
         try fx.rescoreAll()
         let a = try #require(try fx.flag("A", "shared_identity_artifacts"))
         #expect(a.summary.contains("login device"))
+        #expect(a.evidence.contains { $0.kind == .device && $0.ref == "LAPTOP-77" })
         #expect(a.evidence.contains { $0.kind == .candidate && $0.ref == "B" })
     }
 

@@ -181,6 +181,7 @@ import Testing
         try fx.rescoreAll()
         let f = try #require(try fx.flag("F", "unmanaged_device"))
         #expect(f.summary == "1 unmanaged device first seen 2026-03-04 00:00Z (hire on 2026-03-02)")
+        #expect(f.evidence.map(\.kind) == [.device] && f.evidence.first?.ref == "PC-X")
         #expect(try fx.flag("N", "unmanaged_device") == nil)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one source record means for the login pipeline.
-enum LoginRecord {
+enum LoginRecord: Sendable {
     case event(LoginEvent)
     /// Not a sign-in (an Okta password change, a Google logout...): counted, not stored.
     case ignored

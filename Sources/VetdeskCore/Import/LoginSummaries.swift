@@ -28,16 +28,30 @@ struct LoginSummaries {
 
     var ipUse: [IPKey: Span] = [:]
     var days: [Day: Int] = [:]
-    /// Events per candidate and hour of the week: index candidate * 168 + weekday * 24 + hour.
-    var hourCounts: [Int] = []
+    /// Events per candidate and hour of the week, keyed candidate * 168 + weekday * 24 + hour.
+    var hourCounts: [Int: Int] = [:]
     var sessions: [Pair: Span] = [:]
     var devices: [Pair: DeviceSpan] = [:]
+    /// Events per candidate and client locale as reported.
+    var locales: [Pair: Int] = [:]
+
+    /// Rows the summaries would write now: the importer writes and clears them when this grows
+    /// large, so memory stays flat however big the file (5M events hold ~5M sessions).
+    var pendingRows: Int {
+        ipUse.count + days.count + hourCounts.count + sessions.count + devices.count + locales.count
+    }
+
+    /// Forgets the accumulated numbers (after they were written), keeping the interned names.
+    mutating func clearCounts() {
+        ipUse.removeAll(keepingCapacity: true); days.removeAll(keepingCapacity: true)
+        hourCounts.removeAll(keepingCapacity: true); sessions.removeAll(keepingCapacity: true)
+        devices.removeAll(keepingCapacity: true); locales.removeAll(keepingCapacity: true)
+    }
 
     mutating func intern(candidate: String) -> Int {
         if let i = candidateIndex[candidate] { return i }
         candidates.append(candidate)
         candidateIndex[candidate] = candidates.count - 1
-        hourCounts.append(contentsOf: repeatElement(0, count: 168))
         return candidates.count - 1
     }
 
@@ -55,11 +69,12 @@ struct LoginSummaries {
         let ipKey = IPKey(candidate: candidate, ip: ip)
         if ipUse[ipKey] == nil { ipUse[ipKey] = Span(t) } else { ipUse[ipKey]!.add(t) }
         days[Day(candidate: candidate, day: Time.dayNumber(t), country: country), default: 0] += 1
-        hourCounts[candidate * 168 + Time.weekday(t) * 24 + Time.hour(t)] += 1
+        hourCounts[candidate * 168 + Time.weekday(t) * 24 + Time.hour(t), default: 0] += 1
         if let s = e.sessionId {
             let key = Pair(candidate: candidate, value: s)
             if sessions[key] == nil { sessions[key] = Span(t) } else { sessions[key]!.add(t) }
         }
+        if let l = e.locale, !l.isEmpty { locales[Pair(candidate: candidate, value: l), default: 0] += 1 }
         if let d = e.deviceId {
             let key = Pair(candidate: candidate, value: d)
             if var existing = devices[key] {

@@ -12,6 +12,8 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
     public enum Kind: String, Codable, Sendable {
         case login, ip, paymentAccount = "payment_account", payment, candidate, interview, identityCheck = "identity_check"
         case endpoint, watchlist, field, session
+        /// A login device (`ref` = device id as the identity provider reports it).
+        case device
     }
     public var kind: Kind
     /// The referenced item: a login event id, an IP, an account id, a candidate id, a field name...

@@ -1,32 +1,74 @@
 import GRDB
 
-/// Inserts login events with one prepared statement. `INSERT OR IGNORE` on (source, source_id):
-/// a re-imported event is skipped, and only inserted events reach the summaries.
+/// Inserts login events in batches, each sorted by `event_key` so that the unique key index is
+/// filled in order (migration v3-login-event-key; figures in LoginEventKey). Values are bound with
+/// the SQLite C API on one reused statement: GRDB's StatementArguments boxes every value of every
+/// row, which showed as several percent of a 1M-row import (retain/release, generic metadata).
+/// A key already held by a different event moves the new one to the next free key; a key held by
+/// the same (source, source_id) means the event is already stored: it is skipped.
 final class LoginEventInserter {
     private let db: Database
-    private let statement: Statement
+    private let insert: RawStatement
+    private let holder: Statement
 
     init(db: Database) throws {
         self.db = db
-        statement = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO login_event (source, source_id, candidate_id, account, occurred_at, ip,
-                reported_country, city, outcome, user_agent, device_id, device_managed, locale, session_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        insert = try RawStatement(db, sql: """
+            INSERT INTO login_event (source, source_id, candidate_id, account, occurred_at, ip, reported_country, city,
+                outcome, user_agent, device_id, device_managed, locale, session_id, event_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(event_key) DO NOTHING
             """)
+        holder = try db.makeStatement(sql: "SELECT source, source_id FROM login_event WHERE event_key = ?")
     }
 
-    /// True when the event was new.
-    func insert(_ e: LoginEvent) throws -> Bool {
-        statement.setUncheckedArguments([e.source, e.sourceId, e.candidateId, e.account, e.occurredAt, e.ip,
-                                         e.reportedCountry, e.city, e.outcome, e.userAgent, e.deviceId,
-                                         e.deviceManaged, e.locale, e.sessionId])
-        try statement.execute()
-        return db.changesCount > 0
+    /// Gives every row written without an event_key (by SQL outside the importer) its key, so
+    /// that deduplication sees it. Cheap when there are none: NULLs lead the key index.
+    func fillMissingKeys() throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, source, source_id FROM login_event WHERE event_key IS NULL")
+        let taken = try db.makeStatement(sql: "SELECT EXISTS(SELECT 1 FROM login_event WHERE event_key = ?)")
+        let update = try db.makeStatement(sql: "UPDATE login_event SET event_key = ? WHERE id = ?")
+        for r in rows {
+            var key = LoginEventKey.of(source: r[1], sourceId: r[2])
+            while try Bool.fetchOne(taken, arguments: [key]) == true { key = LoginEventKey.next(after: key) }
+            try update.execute(arguments: [key, r[0] as Int64])
+        }
+    }
+
+    /// Inserts `events`; for each, true when it was new, false when it was already stored
+    /// (earlier import, or earlier in this batch).
+    func insert(_ events: borrowing [LoginEvent]) throws -> [Bool] {
+        var keys = [Int64](repeating: 0, count: events.count)
+        for i in events.indices { keys[i] = LoginEventKey.of(source: events[i].source, sourceId: events[i].sourceId) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var inserted = [Bool](repeating: false, count: events.count)
+        try events.withUnsafeBufferPointer { events in
+            for i in order {
+                var key = keys[i]
+                while true {
+                    if try step(events[i], key: key) { inserted[i] = true; break }
+                    let row = try Row.fetchOne(holder, arguments: [key])
+                    if row?[0] == events[i].source && row?[1] == events[i].sourceId { break } // already stored
+                    key = LoginEventKey.next(after: key)
+                }
+            }
+        }
+        return inserted
+    }
+
+    /// One INSERT; false when event_key was taken.
+    private func step(_ e: borrowing LoginEvent, key: Int64) throws -> Bool {
+        insert.bind(1, e.source); insert.bind(2, e.sourceId); insert.bind(3, e.candidateId); insert.bind(4, e.account)
+        insert.bind(5, e.occurredAt); insert.bind(6, e.ip); insert.bind(7, e.reportedCountry); insert.bind(8, e.city)
+        insert.bind(9, e.outcome); insert.bind(10, e.userAgent); insert.bind(11, e.deviceId)
+        insert.bind(12, e.deviceManaged); insert.bind(13, e.locale); insert.bind(14, e.sessionId)
+        insert.bind(15, key)
+        return try insert.run() > 0
     }
 }
 
 /// The login summary tables (login_ip_use, login_day, login_hour, login_session,
-/// login_device) and the account -> candidate mapping.
+/// login_device, login_locale) and the account -> candidate mapping.
 struct LoginSummaryStore {
     let db: Database
 
@@ -44,39 +86,51 @@ struct LoginSummaryStore {
         return map
     }
 
-    /// Adds one import's summaries to the tables.
+    /// Adds accumulated summaries to the tables (upserts: counts add up, spans widen).
     func add(_ s: LoginSummaries) throws {
-        let ipUse = try db.makeStatement(sql: """
+        let c = s.candidates
+        let ipUse = try RawStatement(db, sql: """
             INSERT INTO login_ip_use (candidate_id, ip, first_at, last_at, events) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(candidate_id, ip) DO UPDATE SET first_at = min(first_at, excluded.first_at),
                 last_at = max(last_at, excluded.last_at), events = events + excluded.events
             """)
-        let c = s.candidates
-        for (k, v) in s.ipUse { try ipUse.execute(arguments: [c[k.candidate], s.ips[k.ip], v.first, v.last, v.events]) }
+        for (k, v) in s.ipUse {
+            ipUse.bind(1, c[k.candidate]); ipUse.bind(2, s.ips[k.ip]); ipUse.bind(3, v.first); ipUse.bind(4, v.last)
+            ipUse.bind(5, v.events)
+            try ipUse.run()
+        }
 
-        let day = try db.makeStatement(sql: """
+        let day = try RawStatement(db, sql: """
             INSERT INTO login_day (candidate_id, day, country, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, day, country) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.days { try day.execute(arguments: [c[k.candidate], k.day, k.country, n]) }
+        for (k, n) in s.days {
+            day.bind(1, c[k.candidate]); day.bind(2, k.day); day.bind(3, k.country); day.bind(4, n)
+            try day.run()
+        }
 
-        let hour = try db.makeStatement(sql: """
+        let hour = try RawStatement(db, sql: """
             INSERT INTO login_hour (candidate_id, weekday, hour, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, weekday, hour) DO UPDATE SET events = events + excluded.events
             """)
-        for (i, n) in s.hourCounts.enumerated() where n > 0 {
-            try hour.execute(arguments: [c[i / 168], (i % 168) / 24, i % 24, n])
+        for (i, n) in s.hourCounts {
+            hour.bind(1, c[i / 168]); hour.bind(2, (i % 168) / 24); hour.bind(3, i % 24); hour.bind(4, n)
+            try hour.run()
         }
 
-        let session = try db.makeStatement(sql: """
+        let session = try RawStatement(db, sql: """
             INSERT INTO login_session (candidate_id, session_id, started_at, ended_at, events) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(candidate_id, session_id) DO UPDATE SET started_at = min(started_at, excluded.started_at),
                 ended_at = max(ended_at, excluded.ended_at), events = events + excluded.events
             """)
-        for (k, v) in s.sessions { try session.execute(arguments: [c[k.candidate], k.value, v.first, v.last, v.events]) }
+        for (k, v) in s.sessions {
+            session.bind(1, c[k.candidate]); session.bind(2, k.value); session.bind(3, v.first); session.bind(4, v.last)
+            session.bind(5, v.events)
+            try session.run()
+        }
 
         // The managed flag follows the latest event that reported one (?7 = that event's time).
-        let device = try db.makeStatement(sql: """
+        let device = try RawStatement(db, sql: """
             INSERT INTO login_device (candidate_id, device_id, managed, first_at, last_at, events)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT(candidate_id, device_id) DO UPDATE SET
@@ -87,8 +141,18 @@ struct LoginSummaryStore {
                 events = events + excluded.events
             """)
         for (k, v) in s.devices {
-            try device.execute(arguments: [c[k.candidate], k.value, v.managed, v.span.first, v.span.last, v.span.events,
-                                           v.managedAt])
+            device.bind(1, c[k.candidate]); device.bind(2, k.value); device.bind(3, v.managed); device.bind(4, v.span.first)
+            device.bind(5, v.span.last); device.bind(6, v.span.events); device.bind(7, v.managedAt)
+            try device.run()
+        }
+
+        let locale = try RawStatement(db, sql: """
+            INSERT INTO login_locale (candidate_id, locale, events) VALUES (?, ?, ?)
+            ON CONFLICT(candidate_id, locale) DO UPDATE SET events = events + excluded.events
+            """)
+        for (k, n) in s.locales {
+            locale.bind(1, c[k.candidate]); locale.bind(2, k.value); locale.bind(3, n)
+            try locale.run()
         }
     }
 
@@ -152,6 +216,12 @@ struct LoginSummaryStore {
                        min(le.occurred_at), max(le.occurred_at), count(*)
                 FROM login_event le WHERE le.candidate_id = :c AND le.device_id IS NOT NULL AND le.device_id <> ''
                 GROUP BY le.device_id;
+
+            DELETE FROM login_locale WHERE candidate_id = :c;
+            INSERT INTO login_locale (candidate_id, locale, events)
+                SELECT :c, locale, count(*) FROM login_event
+                WHERE candidate_id = :c AND locale IS NOT NULL AND locale <> ''
+                GROUP BY locale;
             """, arguments: ["c": candidateId])
     }
 }

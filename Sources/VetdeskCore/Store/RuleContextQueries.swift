@@ -31,6 +31,7 @@ struct RuleContextLoader {
         try timed("load.login_hours") { try $0.loadHours() }
         try timed("load.sessions") { try $0.loadSessions() }
         try timed("load.devices") { try $0.loadDevices() }
+        try timed("load.locales") { try $0.loadLocales() }
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
         return contexts
@@ -62,20 +63,21 @@ struct RuleContextLoader {
         FROM candidate c LEFT JOIN case_file f ON f.candidate_id = c.id
         WHERE \(scope.filter("c.id")) ORDER BY c.id
         """
-        let cursor = try Row.fetchCursor(db, sql: sql)
-        while let r = try cursor.next() {
-            var c = Candidate(id: r[0], fullName: r[1], updatedAt: r[35])
-            c.email = r[2]; c.phone = r[3]; c.phoneType = r[4]; c.phoneChanges = r[5]; c.declaredCountry = r[6]
-            c.city = r[7]; c.address = r[8]; c.shipToAddress = r[9]; c.shipToCountry = r[10]; c.shipToChangedAt = r[11]
-            c.shipToIsForwarder = r[12]; c.platform = r[13]; c.role = r[14]; c.rateHourly = r[15]; c.rateCurrency = r[16]
-            c.marketRateHourly = r[17]; c.referrerId = r[18]; c.appliedAt = r[19]; c.hiredAt = r[20]; c.emailCreatedAt = r[21]
-            c.profileUrl = r[22]; c.profileName = r[23]; c.profileLocation = r[24]; c.profileCreatedAt = r[25]
-            c.githubUsername = r[26]; c.githubCreatedAt = r[27]; c.githubFirstCommitAt = r[28]; c.resumeHash = r[29]
-            c.photoHash = r[30]; c.locale = r[31]; c.byodRequested = r[32]; c.prepaymentRequests = r[33]
-            c.payoutChanges90d = r[34]
-            let status: String? = r[36]
+        let statement = try db.makeStatement(sql: sql)
+        try RawColumns.forEachRow(statement) { r in
+            var c = Candidate(id: r.text(0) ?? "", fullName: r.text(1) ?? "", updatedAt: r.int64(35) ?? 0)
+            c.email = r.text(2); c.phone = r.text(3); c.phoneType = r.text(4); c.phoneChanges = r.int(5)
+            c.declaredCountry = r.text(6); c.city = r.text(7); c.address = r.text(8); c.shipToAddress = r.text(9)
+            c.shipToCountry = r.text(10); c.shipToChangedAt = r.int64(11); c.shipToIsForwarder = r.bool(12)
+            c.platform = r.text(13); c.role = r.text(14); c.rateHourly = r.double(15); c.rateCurrency = r.text(16)
+            c.marketRateHourly = r.double(17); c.referrerId = r.text(18); c.appliedAt = r.int64(19); c.hiredAt = r.int64(20)
+            c.emailCreatedAt = r.int64(21); c.profileUrl = r.text(22); c.profileName = r.text(23)
+            c.profileLocation = r.text(24); c.profileCreatedAt = r.int64(25); c.githubUsername = r.text(26)
+            c.githubCreatedAt = r.int64(27); c.githubFirstCommitAt = r.int64(28); c.resumeHash = r.text(29)
+            c.photoHash = r.text(30); c.locale = r.text(31); c.byodRequested = r.bool(32); c.prepaymentRequests = r.int(33)
+            c.payoutChanges90d = r.int(34)
             index[c.id] = contexts.count
-            contexts.append(RuleContext(candidate: c, caseStatus: status.flatMap(CaseStatus.init(rawValue:)), now: now))
+            contexts.append(RuleContext(candidate: c, caseStatus: r.text(36).flatMap(CaseStatus.init(rawValue:)), now: now))
         }
     }
 
@@ -244,6 +246,16 @@ struct RuleContextLoader {
         WHERE managed = 0 AND \(scope.filter("candidate_id"))
         """) { ctx, r in
             ctx.unmanagedDevices.append(DeviceUse(deviceId: r[1], managed: r[2], firstAt: r[3], lastAt: r[4], events: r[5]))
+        }
+    }
+
+    /// Client locales per candidate (login_locale: a few rows per candidate), most used first.
+    private mutating func loadLocales() throws {
+        try each("""
+        SELECT candidate_id, locale, events FROM login_locale WHERE \(scope.filter("candidate_id"))
+        ORDER BY candidate_id, events DESC, locale
+        """) { ctx, r in
+            ctx.locales.append(LocaleUse(locale: r[1], events: r[2]))
         }
     }
 

@@ -13,9 +13,19 @@ enum Schema {
         m.registerMigration("v2-history-head") { db in
             try db.execute(sql: HistoryStore.headTableSQL)
         }
+        // login_event deduplicated by a compact INTEGER key instead of UNIQUE(source, source_id).
+        m.registerMigration("v3-login-event-key") { db in
+            try ImportLoginSchema.addEventKey(db)
+        }
+        // login_locale summary (candidate_id, locale, events) for the locale_mismatch rule.
+        m.registerMigration("v4-login-locale") { db in
+            try ImportLoginSchema.addLoginLocale(db)
+        }
         return m
     }
 
+    // Later migrations change v1's tables: v3 rebuilds login_event with an INTEGER event_key
+    // (UNIQUE) in place of UNIQUE(source, source_id); v4 adds login_locale (ImportLoginSchema).
     static let v1 = """
     CREATE TABLE candidate (
         id TEXT PRIMARY KEY NOT NULL,

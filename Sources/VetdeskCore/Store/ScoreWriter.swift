@@ -45,40 +45,49 @@ struct ScoreWriter {
 
     /// Flag sets that did not change are left alone (their computed_at keeps the time they first
     /// read this way); changed sets are replaced whole. Returns the number of flags now held.
+    /// Evidence JSON and signatures are built on all cores; only the SQL runs on this thread.
     func write(results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)], now: Int64) throws -> Int {
         let before = try storedScores()
         let storedFlags = try storedFlagSignatures()
-        let deleteFlags = try db.cachedStatement(sql: "DELETE FROM flag WHERE candidate_id = ?")
-        let insertFlag = try db.cachedStatement(sql: """
+        let prepared = ParallelMap.map(results) { r -> (encoded: [(Flag, String)], signature: String?) in
+            let encoded = r.flags.map { ($0, EvidenceJSON.encode($0.evidence)) }
+            return (encoded, encoded.isEmpty ? nil : Self.signature(encoded))
+        }
+        let deleteFlags = try RawStatement(db, sql: "DELETE FROM flag WHERE candidate_id = ?")
+        let insertFlag = try RawStatement(db, sql: """
             INSERT INTO flag (candidate_id, rule_id, severity, weight, summary, evidence, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let upsertCase = try db.cachedStatement(sql: """
+        let upsertCase = try RawStatement(db, sql: """
             INSERT INTO case_file (candidate_id, risk_score, risk_band, top_flags, opened_at, updated_at, scored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5)
             ON CONFLICT (candidate_id) DO UPDATE SET
                 risk_score = excluded.risk_score, risk_band = excluded.risk_band, top_flags = excluded.top_flags,
                 scored_at = excluded.scored_at, updated_at = excluded.updated_at
             """)
         var flagCount = 0
-        for (id, flags, score) in results {
+        for (i, (id, flags, score)) in results.enumerated() {
             flagCount += flags.count
-            let encoded = flags.map { ($0, EvidenceJSON.encode($0.evidence)) }
             let stored = storedFlags[id]
-            if stored != (encoded.isEmpty ? nil : Self.signature(encoded)) {
-                if stored != nil { try deleteFlags.execute(arguments: [id]) }
-                for (f, json) in encoded {
-                    try insertFlag.execute(arguments: [f.candidateId, f.ruleId, f.severity.rawValue, f.weight, f.summary, json, f.computedAt])
+            if stored != prepared[i].signature {
+                if stored != nil { deleteFlags.bind(1, id); try deleteFlags.run() }
+                for (f, json) in prepared[i].encoded {
+                    insertFlag.bind(1, f.candidateId); insertFlag.bind(2, f.ruleId); insertFlag.bind(3, f.severity.rawValue)
+                    insertFlag.bind(4, f.weight); insertFlag.bind(5, f.summary); insertFlag.bind(6, json)
+                    insertFlag.bind(7, f.computedAt)
+                    try insertFlag.run()
                 }
             }
-            let now64 = now
             let top = score.topFlags.joined(separator: ",")
             let new = Stored(score: score.score, band: score.band.rawValue, top: top)
             if before[id] != new {
-                try upsertCase.execute(arguments: [id, score.score, score.band.rawValue, top, now64, now64, now64])
+                upsertCase.bind(1, id); upsertCase.bind(2, score.score); upsertCase.bind(3, score.band.rawValue)
+                upsertCase.bind(4, top); upsertCase.bind(5, now)
+                try upsertCase.run()
             }
         }
         // Unchanged cases only get their scored_at moved, in one statement.
-        try db.execute(sql: "UPDATE case_file SET scored_at = ? WHERE \(scope.filter("candidate_id"))", arguments: [now])
+        try db.execute(sql: "UPDATE case_file SET scored_at = ?1 WHERE scored_at IS NOT ?1 AND \(scope.filter("candidate_id"))",
+                       arguments: [now])
         return flagCount
     }
 

@@ -74,7 +74,10 @@ public struct Rescorer: Sendable {
             clock = PhaseClock()
 
             let engine = RuleEngine(config: config)
-            var firstPass = contexts.map { engine.evaluate($0, pass: .first) }
+            var firstPass = ParallelMap.map(contexts) {
+                let own = RuleEngine(config: config) // per thread: no shared reference counts
+                return { own.evaluate($0, pass: .first) }
+            }
             let base = firstPass.map { RiskScorer.score($0) }
             if engine.hasSecondPass {
                 try attachReferrals(db, scope, links, &contexts, base: base)

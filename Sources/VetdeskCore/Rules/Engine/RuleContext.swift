@@ -19,6 +19,8 @@ public struct RuleContext: Sendable {
     public var hours: HourStats?
     public var longSessions: [SessionSpan] = []
     public var unmanagedDevices: [DeviceUse] = []
+    /// Client locales the logins reported (login_locale), most used first.
+    public var locales: [LocaleUse] = []
     public var endpoints: [EndpointObservation] = []
     public var watchlistHits: [WatchlistHit] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
@@ -107,6 +109,13 @@ public struct SessionSpan: Sendable, Equatable {
     public init(sessionId: String, startedAt: Int64, endedAt: Int64, events: Int) {
         self.sessionId = sessionId; self.startedAt = startedAt; self.endedAt = endedAt; self.events = events
     }
+}
+
+/// One client locale (as the log reported it, e.g. "ko-KR") and how many logins carried it.
+public struct LocaleUse: Sendable, Equatable {
+    public var locale: String
+    public var events: Int
+    public init(locale: String, events: Int) { self.locale = locale; self.events = events }
 }
 
 public struct DeviceUse: Sendable, Equatable {

@@ -17,7 +17,10 @@ public struct SharedIdentityArtifactsRule: Rule {
         var evidence: [Evidence] = []
         var others = Set<LinkedCandidate>()
         for v in shared {
-            evidence.append(Evidence(kind: .field, ref: v.kind.rawValue, detail: "\(Self.kinds[v.kind]!) \(v.label)"))
+            // A shared login device points at the device; other artifacts at the candidate field.
+            evidence.append(v.kind == .device
+                ? Evidence(kind: .device, ref: v.value, detail: "\(Self.kinds[v.kind]!) \(v.label)")
+                : Evidence(kind: .field, ref: v.kind.rawValue, detail: "\(Self.kinds[v.kind]!) \(v.label)"))
             for o in v.others {
                 others.insert(o)
                 evidence.append(Evidence(kind: .candidate, ref: o.id, detail: "also \(Self.kinds[v.kind]!) of \(EvidenceText.candidate(o))"))

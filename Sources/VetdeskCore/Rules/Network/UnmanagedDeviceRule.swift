@@ -19,7 +19,7 @@ public struct UnmanagedDeviceRule: Rule {
         }
         guard !hits.isEmpty else { return nil }
         let evidence = hits.map {
-            Evidence(kind: .field, ref: "device:\($0.deviceId)",
+            Evidence(kind: .device, ref: $0.deviceId,
                      detail: "unmanaged device \(Sanitize.forDisplay($0.deviceId)): \(EvidenceText.plural($0.events, "login")) \(EvidenceText.span($0.firstAt, $0.lastAt))")
         }
         let when = hired.map { "hire on \(EvidenceText.date($0))" } ?? "unknown hire date"
