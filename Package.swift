@@ -25,6 +25,8 @@ let package = Package(
             dependencies: [
                 "CLibloc",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The login importer binds through the SQLite C API on its hot path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),

@@ -96,10 +96,18 @@ struct RawColumns {
         sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : sqlite3_column_double(statement, i)
     }
 
-    /// Steps `statement` (prepared by GRDB, no arguments) and calls `body` for each row.
-    static func forEachRow(_ statement: Statement, _ body: (RawColumns) throws -> Void) throws {
+    /// Steps `statement` (prepared by GRDB; its one parameter, if any, bound to `binding`) and
+    /// calls `body` for each row.
+    static func forEachRow(_ statement: Statement, binding: String? = nil, _ body: (RawColumns) throws -> Void) throws {
         let s = statement.sqliteStatement
-        defer { sqlite3_reset(s) }
+        defer { sqlite3_reset(s); sqlite3_clear_bindings(s) }
+        if var binding {
+            let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+            binding.withUTF8 { bytes in
+                _ = sqlite3_bind_text(s, 1, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? nil,
+                                      Int32(bytes.count), transient)
+            }
+        }
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { return }

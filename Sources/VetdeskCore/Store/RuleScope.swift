@@ -23,6 +23,16 @@ enum RuleScope {
         for id in ids { try insert.execute(arguments: [id]) }
     }
 
+    /// Seeds temp.rescore_seed with the candidates queued in dirty_candidate.
+    static func seedFromDirtyQueue(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO temp.rescore_seed SELECT candidate_id FROM dirty_candidate")
+    }
+
+    /// How many seeded ids are real candidates (ids of deleted or unknown candidates are skipped).
+    static func seedCandidatesInStore(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.rescore_seed s JOIN candidate c ON c.id = s.candidate_id") ?? 0
+    }
+
     static func createTemp(_ db: Database, _ name: String) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS \(name) (candidate_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.\(name)")

@@ -27,7 +27,7 @@ public struct Rescorer: Sendable {
     public func rescoreDirty() throws -> RescoreReport {
         try run { db in
             try RuleScope.createTemp(db, "rescore_seed")
-            try db.execute(sql: "INSERT INTO temp.rescore_seed SELECT candidate_id FROM dirty_candidate")
+            try RuleScope.seedFromDirtyQueue(db)
             try RuleScope.createTemp(db, "rescore_scope")
             try RuleLinkQueries.expandSeed(db, maxCandidatesPerIP: maxCandidatesPerIP)
             return (.table, .seed)
@@ -66,7 +66,9 @@ public struct Rescorer: Sendable {
             clock = PhaseClock()
             var names: [String: String] = [:]
             names.reserveCapacity(contexts.count)
-            for c in contexts { names[c.candidate.id] = c.candidate.fullName }
+            // Loops read fields through the index: `for c in contexts` copies each whole context
+            // (some 30 reference counts), 100k times per loop.
+            for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
             let links = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxPerIP)
             let shared = try links.sharedValues(names: names)
             for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
@@ -89,9 +91,9 @@ public struct Rescorer: Sendable {
             var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
             results.reserveCapacity(contexts.count)
             var report = RescoreReport()
-            for (i, ctx) in contexts.enumerated() {
+            for i in contexts.indices {
                 let score = RiskScorer.score(firstPass[i])
-                results.append((ctx.candidate.id, firstPass[i], score))
+                results.append((contexts[i].candidate.id, firstPass[i], score))
                 report.bands[score.band.rawValue, default: 0] += 1
                 for f in firstPass[i] { report.flagsByRule[f.ruleId, default: 0] += 1 }
             }
@@ -114,18 +116,18 @@ public struct Rescorer: Sendable {
         return report
     }
 
-    private static func seedInStore(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.rescore_seed s JOIN candidate c ON c.id = s.candidate_id") ?? 0
-    }
+    private static func seedInStore(_ db: Database) throws -> Int { try RuleScope.seedCandidatesInStore(db) }
 
     /// Fills each context's referrer and referees with their first-pass scores: from this run for
     /// candidates in scope, from their stored flags (without referral_chain) for the others.
     private func attachReferrals(_ db: Database, _ scope: RuleScope, _ links: RuleLinkQueries,
                                  _ contexts: inout [RuleContext], base: [RiskScorer.Result]) throws {
         var position: [String: Int] = [:]
-        for (i, c) in contexts.enumerated() { position[c.candidate.id] = i }
+        for i in contexts.indices { position[contexts[i].candidate.id] = i }
         var edges: [(referrer: String, referee: String)] = []
-        for c in contexts { if let r = c.candidate.referrerId.nonEmpty, r != c.candidate.id { edges.append((r, c.candidate.id)) } }
+        for i in contexts.indices {
+            if let r = contexts[i].candidate.referrerId.nonEmpty, r != contexts[i].candidate.id { edges.append((r, contexts[i].candidate.id)) }
+        }
         if scope != .all {
             for r in try links.referees() where position[r.id] == nil { edges.append((r.referrer, r.id)) }
         }

@@ -16,16 +16,23 @@ public struct LocaleMismatchRule: Rule {
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
         guard !ctx.locales.isEmpty else { return nil }
         let c = ctx.candidate
-        let declaredLocale = c.locale.nonEmpty.flatMap(Self.language)
+        let declaredLanguage = c.locale.nonEmpty.flatMap(Self.language)
         let country = c.declaredCountry.countryCode
-        var expected = Set(country.map { Self.countryLanguages[$0] ?? [] } ?? [])
-        if let declaredLocale { expected.insert(declaredLocale) }
+        let countryLanguages = country.flatMap { Self.countryLanguages[$0] } ?? []
         // Without a declared language or a country whose languages are known there is nothing to compare.
-        guard !expected.isEmpty else { return nil }
-        expected.formUnion(s.list("tolerated_languages").map { $0.lowercased() })
+        guard declaredLanguage != nil || !countryLanguages.isEmpty else { return nil }
+        let tolerated = s.list("tolerated_languages")
+        func expected(_ language: String) -> Bool {
+            language == declaredLanguage || countryLanguages.contains(language)
+                || tolerated.contains { $0 == language || $0.lowercased() == language }
+        }
 
-        let total = ctx.locales.reduce(0) { $0 + $1.events }
-        let foreign = ctx.locales.filter { use in Self.language(use.locale).map { !expected.contains($0) } ?? false }
+        var total = 0
+        var foreign: [LocaleUse] = []
+        for use in ctx.locales {
+            total += use.events
+            if let language = Self.language(use.locale), !expected(language) { foreign.append(use) }
+        }
         let foreignEvents = foreign.reduce(0) { $0 + $1.events }
         guard total > 0, Double(foreignEvents) >= s["min_events"],
               Double(foreignEvents) / Double(total) >= s["share"] else { return nil }
@@ -46,9 +53,18 @@ public struct LocaleMismatchRule: Rule {
     /// The language subtag of a locale as browsers, OSes and identity providers write it:
     /// "ko-KR", "ko_KR.UTF-8", "zh-Hans-CN", "DE" -> "ko", "ko", "zh", "de". nil for "C", "POSIX", "*".
     static func language(_ locale: String) -> String? {
-        let head = locale.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0 == "@" || $0 == ";" }).first
-        guard let head, (2...3).contains(head.count), head.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
-        return head.lowercased()
+        var letters: [UInt8] = []
+        for b in locale.utf8 {
+            switch b {
+            case 0x41...0x5A: letters.append(b + 0x20)
+            case 0x61...0x7A: letters.append(b)
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: ";"):
+                return (2...3).contains(letters.count) ? String(decoding: letters, as: UTF8.self) : nil
+            default: return nil
+            }
+            if letters.count > 3 { return nil }
+        }
+        return (2...3).contains(letters.count) ? String(decoding: letters, as: UTF8.self) : nil
     }
 
     /// Official or majority languages per country (ISO 639-1), for candidates who declare a
