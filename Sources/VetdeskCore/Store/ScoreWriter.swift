@@ -118,23 +118,5 @@ enum EvidenceJSON {
         return s + "]"
     }
 
-    static func quote(_ text: String, into s: inout String) {
-        s.append("\"")
-        for u in text.unicodeScalars {
-            switch u {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    s += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-                } else {
-                    s.unicodeScalars.append(u)
-                }
-            }
-        }
-        s.append("\"")
-    }
+    static func quote(_ text: String, into s: inout String) { JSONText.quote(text, into: &s) }
 }

@@ -1,0 +1,29 @@
+/// JSON string quoting shared by the hand-written JSON writers (exports, flag evidence):
+/// written by hand because JSONEncoder per value dominated a full rescore.
+enum JSONText {
+    /// Appends `text` as a JSON string literal. Controls, DEL and U+2028/2029 are \u-escaped
+    /// so the output is safe to embed in JavaScript and to show in a terminal.
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 {
+                    let hex = String(v, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
