@@ -14,21 +14,16 @@ public struct SharedIdentityArtifactsRule: Rule {
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
         let shared = ctx.shared.filter { Self.kinds[$0.kind] != nil }
         guard !shared.isEmpty else { return nil }
-        var evidence: [Evidence] = []
-        var others = Set<LinkedCandidate>()
+        var evidence = SharedEvidence()
         for v in shared {
+            let label = Self.kinds[v.kind]!
             // A shared login device points at the device; other artifacts at the candidate field.
-            evidence.append(v.kind == .device
-                ? Evidence(kind: .device, ref: v.value, detail: "\(Self.kinds[v.kind]!) \(v.label)")
-                : Evidence(kind: .field, ref: v.kind.rawValue, detail: "\(Self.kinds[v.kind]!) \(v.label)"))
-            for o in v.others {
-                others.insert(o)
-                evidence.append(Evidence(kind: .candidate, ref: o.id, detail: "also \(Self.kinds[v.kind]!) of \(EvidenceText.candidate(o))"))
-            }
+            let item = v.kind == .device
+                ? Evidence(kind: .device, ref: v.value, detail: "\(label) \(v.label)")
+                : Evidence(kind: .field, ref: v.kind.rawValue, detail: "\(label) \(v.label)")
+            evidence.add(item, others: v.others) { "also \(label) of \(EvidenceText.candidate($0))" }
         }
         let what = Array(Set(shared.map { Self.kinds[$0.kind]! })).sorted().joined(separator: ", ")
-        let names = others.sorted { $0.id < $1.id }.prefix(3).map(EvidenceText.candidate).joined(separator: ", ")
-        let more = others.count > 3 ? " and \(others.count - 3) more" : ""
-        return flag(ctx, s, "Shares \(what) with \(names)\(more)", evidence)
+        return flag(ctx, s, "Shares \(what) with \(evidence.otherNames)", evidence.items)
     }
 }

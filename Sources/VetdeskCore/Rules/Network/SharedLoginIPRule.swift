@@ -13,18 +13,13 @@ public struct SharedLoginIPRule: Rule {
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
         let shared = ctx.shared.filter { $0.kind == .ip && Double($0.others.count + 1) <= s["max_candidates_per_ip"] }
         guard !shared.isEmpty else { return nil }
-        var evidence: [Evidence] = []
-        var others = Set<LinkedCandidate>()
+        var evidence = SharedEvidence()
         for v in shared {
-            evidence.append(Evidence(kind: .ip, ref: v.value, detail: v.label))
-            for o in v.others {
-                others.insert(o)
-                evidence.append(Evidence(kind: .candidate, ref: o.id, detail: "\(v.value) also used by \(EvidenceText.candidate(o))"))
+            evidence.add(Evidence(kind: .ip, ref: v.value, detail: v.label), others: v.others) {
+                "\(v.value) also used by \(EvidenceText.candidate($0))"
             }
         }
-        let names = others.sorted { $0.id < $1.id }.prefix(3).map(EvidenceText.candidate).joined(separator: ", ")
-        let more = others.count > 3 ? " and \(others.count - 3) more" : ""
         let ips = shared.prefix(2).map(\.value).joined(separator: ", ") + (shared.count > 2 ? " +\(shared.count - 2)" : "")
-        return flag(ctx, s, "Shares login IP \(ips) with \(names)\(more)", evidence)
+        return flag(ctx, s, "Shares login IP \(ips) with \(evidence.otherNames)", evidence.items)
     }
 }

@@ -10,17 +10,12 @@ public struct SharedPaymentAccountRule: Rule {
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
         let shared = ctx.shared.filter { $0.kind == .paymentAccount }
         guard !shared.isEmpty else { return nil }
-        var evidence: [Evidence] = []
-        var others = Set<LinkedCandidate>()
+        var evidence = SharedEvidence()
         for v in shared {
-            evidence.append(Evidence(kind: .paymentAccount, ref: v.value, detail: v.label))
-            for o in v.others {
-                others.insert(o)
-                evidence.append(Evidence(kind: .candidate, ref: o.id, detail: "account \(v.value) also pays \(EvidenceText.candidate(o))"))
+            evidence.add(Evidence(kind: .paymentAccount, ref: v.value, detail: v.label), others: v.others) {
+                "account \(v.value) also pays \(EvidenceText.candidate($0))"
             }
         }
-        let names = others.sorted { $0.id < $1.id }.prefix(3).map(EvidenceText.candidate).joined(separator: ", ")
-        let more = others.count > 3 ? " and \(others.count - 3) more" : ""
-        return flag(ctx, s, "Payment account \(shared[0].label) also pays \(names)\(more)", evidence)
+        return flag(ctx, s, "Payment account \(shared[0].label) also pays \(evidence.otherNames)", evidence.items)
     }
 }
