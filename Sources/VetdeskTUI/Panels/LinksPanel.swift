@@ -39,7 +39,9 @@ public enum LinksPanel: DetailPanel {
         }
         let idText = PanelText.clean(id)
         add(fit(idText, max(10, min(DisplayWidth.of(idText), 24)), ascii: ascii) + " ", .key, [])
-        add(fit(PanelText.clean(name ?? "?"), max(8, min(20, left / 4)), ascii: ascii) + " ", .normal)
+        // The name gets what the status, risk and "via …" columns leave, up to 24 columns.
+        let viaWidth = via.map { $0.isEmpty ? 0 : DisplayWidth.of("via " + PanelText.clean($0)) } ?? 0
+        add(fit(PanelText.clean(name ?? "?"), max(8, min(24, left - 1 - 10 - 9 - viaWidth)), ascii: ascii) + " ", .normal)
         if let status {
             let s = Marks.status(status)
             add(fit(s.text, 10, ascii: ascii), s.role, s.attrs)
