@@ -87,7 +87,10 @@ struct ImportCommand: ParsableCommand {
 
     static func line(_ r: ImportReport) -> String {
         var parts = ["\(r.records) records", "\(r.inserted) inserted", "\(r.skippedDuplicates) skipped (duplicate)"]
-        if r.ignored > 0 { parts.append("\(r.ignored) ignored (not sign-ins)") }
+        if r.ignored > 0 {
+            let reasons = r.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            parts.append("\(r.ignored) skipped (" + reasons.joined(separator: ", ") + ")")
+        }
         parts.append(String(format: "%.2f s", r.seconds))
         parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin ? "events" : "records"))
         return "\(r.file): \(r.kind.rawValue): " + parts.joined(separator: ", ")

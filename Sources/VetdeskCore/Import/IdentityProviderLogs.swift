@@ -64,12 +64,12 @@ struct OktaLogMapper {
 
     mutating func map(_ r: JSONRecordView) throws -> LoginRecord {
         let type = try r.required("eventType")
-        guard type == "user.session.start" || type.hasPrefix("user.authentication.") else { return .ignored }
+        guard type == "user.session.start" || type.hasPrefix("user.authentication.") else { return .skipped(.notASignIn) }
         let outcome: String
         switch try r.required("outcome.result").uppercased() {
         case "SUCCESS", "ALLOW": outcome = "success"
         case "FAILURE", "DENY", "REJECTED": outcome = "failure"
-        default: return .ignored // CHALLENGE, UNKNOWN, SKIPPED...: not the end of a sign-in
+        default: return .skipped(.notAnOutcome) // CHALLENGE, UNKNOWN, SKIPPED...: not the end of a sign-in
         }
         return .event(LoginEvent(
             source: "okta", sourceId: try r.required("uuid"), account: try r.required("actor.alternateId"),
@@ -122,7 +122,7 @@ struct GoogleLogMapper {
             }
             break
         }
-        guard let outcome else { return .ignored }
+        guard let outcome else { return .skipped(.notASignIn) }
         return .event(LoginEvent(
             source: "google", sourceId: try r.required("id.uniqueQualifier"), account: try r.required("actor.email"),
             occurredAt: try r.timestamp("id.time"), ip: try r.ip("ipAddress", check: &ips),

@@ -64,7 +64,9 @@ public struct Importer {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return ImportReport(file: path, kind: source.kind, sha256: digest, records: counts.records,
                             inserted: counts.inserted, skippedDuplicates: counts.skippedDuplicates,
-                            ignored: counts.ignored, seconds: seconds)
+                            ignored: counts.ignored,
+                            skippedByReason: Dictionary(uniqueKeysWithValues: counts.skipped.map { ($0.key.rawValue, $0.value) }),
+                            seconds: seconds)
     }
 
     private static func identityProviderMapper(_ kind: ImportKind, json: JSONRecordReader, file: String)

@@ -71,7 +71,10 @@ struct LoginImport {
         try PrefetchingReader.run(batchSize: 4096, produce: next) { records in
             for record in records {
                 counts.records += 1
-                guard case .event(var event) = record else { counts.ignored += 1; continue }
+                guard case .event(var event) = record else {
+                    if case .skipped(let reason) = record { counts.skipped[reason, default: 0] += 1 }
+                    continue
+                }
                 let candidate: (id: String, index: Int)?
                 if let hit = accountCache[event.account] {
                     candidate = hit

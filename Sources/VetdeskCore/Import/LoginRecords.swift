@@ -1,10 +1,24 @@
 import Foundation
 
+/// Why a record was not stored: shown in the import report and `--json` as `skipped_by_reason`.
+/// Reasons are short stable snake_case words, e.g. "not_a_sign_in", "service_principal", "logout".
+public struct SkipReason: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    /// An event type that is not a sign-in (password change, MFA enrolment, admin action...).
+    public static let notASignIn: SkipReason = "not_a_sign_in"
+    /// A step that does not end a sign-in (Okta CHALLENGE, UNKNOWN, SKIPPED...).
+    public static let notAnOutcome: SkipReason = "no_sign_in_outcome"
+}
+
 /// What one source record means for the login pipeline.
 enum LoginRecord: Sendable {
     case event(LoginEvent)
-    /// Not a sign-in (an Okta password change, a Google logout...): counted, not stored.
-    case ignored
+    /// Not a user sign-in (an Okta password change, a Google logout, a service principal...):
+    /// counted by reason (`SkipReason`), not stored.
+    case skipped(SkipReason)
 }
 
 /// logins (Vetdesk's own columns, CSV or NDJSON) -> LoginEvent. Column positions are looked
