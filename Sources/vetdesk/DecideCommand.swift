@@ -16,6 +16,10 @@ struct DecideCommand: ParsableCommand {
     @Option(help: "Refer an escalated case to: legal, hr, law_enforcement, partner_cert.") var refer: String?
     @Flag(help: "Reopen a closed case for review.") var reopen = false
     @Option(help: "Why (required).") var note: String
+    @Option(help: ArgumentHelp("Attribute the case to a threat actor (escalate/refer only): "
+        + ThreatActor.catalog.map(\.id).joined(separator: ", ") + ". The reason code dprk_it_worker attributes by itself.",
+        valueName: "actor")) var attribute: String?
+    @Option(help: "Your confidence in the attribution, 0-100 (default \(Attribution.defaultConfidence)).") var confidence: Int?
     @Option(help: "Analyst name (default: $VETDESK_ANALYST, else the login user).") var analyst: String?
     @Option(help: "Refuse if the case's version is no longer this one (single id only).") var expectedVersion: Int?
     @Flag(help: "Print the results as JSON.") var json = false
@@ -25,6 +29,9 @@ struct DecideCommand: ParsableCommand {
         guard chosen == 1 else { throw ValidationError("choose exactly one of --clear, --escalate, --refer, --reopen") }
         guard !ids.isEmpty else { throw ValidationError("give at least one candidate id") }
         if expectedVersion != nil && ids.count > 1 { throw ValidationError("--expected-version applies to a single id") }
+        if confidence != nil && attribute == nil && escalate != "dprk_it_worker" {
+            throw ValidationError("--confidence goes with --attribute (or --escalate dprk_it_worker)")
+        }
     }
 
     var action: CaseAction {
@@ -33,19 +40,29 @@ struct DecideCommand: ParsableCommand {
         return clear ? .clear : .reopen
     }
 
+    /// The explicit attribution, or the reason code's with the analyst's confidence.
+    var attribution: Attribution? {
+        if let attribute { return Attribution(actor: attribute, confidence: confidence ?? Attribution.defaultConfidence) }
+        if let confidence, let escalate, let actor = ThreatActor.attributingReasons[escalate] {
+            return Attribution(actor: actor, confidence: confidence)
+        }
+        return nil
+    }
+
     func run() throws {
         let service = CaseService(store: try global.openStore())
         let who = analyst ?? AnalystName.current()
         let results: [BulkResult]
         if ids.count == 1 {
             do {
-                let updated = try service.apply(action, to: ids[0], analyst: who, note: note, expectedVersion: expectedVersion)
+                let updated = try service.apply(action, to: ids[0], analyst: who, note: note, expectedVersion: expectedVersion,
+                                                    attribution: attribution)
                 results = [BulkResult(candidateId: ids[0], caseFile: updated, error: nil)]
             } catch let error as VetdeskError {
                 results = [BulkResult(candidateId: ids[0], caseFile: nil, error: error)]
             }
         } else {
-            results = try service.applyBulk(action, to: ids, analyst: who, note: note)
+            results = try service.applyBulk(action, to: ids, analyst: who, note: note, attribution: attribution)
         }
         try CaseOutput.printResults(results, json: json)
         if results.contains(where: { !$0.succeeded }) { throw ExitCode(1) }

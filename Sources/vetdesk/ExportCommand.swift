@@ -15,6 +15,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "md | json | csv | stix | misp") var format: String
     @Option(help: "Output file.") var out: String?
     @Option(help: "Your organisation's name, for STIX identities and the MISP Orgc.") var organisation = "Vetdesk"
+    @Option(help: "Traffic Light Protocol 2.0 marking: clear, green, amber, amber+strict, red.") var tlp = "amber+strict"
+    @Flag(help: "STIX and MISP only: include home address, phone and identity-document details (omitted by default).")
+    var includePersonalData = false
 
     func validate() throws {
         guard Exporter.Format(rawValue: format) != nil else {
@@ -23,11 +26,15 @@ struct ExportCommand: ParsableCommand {
         if let status, CaseStatus(rawValue: status) == nil {
             throw ValidationError("unknown status '\(status)': use " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        guard TLPLevel(argument: tlp) != nil else {
+            throw ValidationError("unknown TLP level '\(Sanitize.forDisplay(tlp))': use clear, green, amber, amber+strict or red")
+        }
         guard ids.isEmpty != (status == nil) else { throw ValidationError("give candidate ids or --status, not both or neither") }
     }
 
     func run() throws {
-        let exporter = Exporter(store: try global.openStore(), organisation: organisation)
+        let options = ExportOptions(tlp: TLPLevel(argument: tlp)!, includePersonalData: includePersonalData)
+        let exporter = Exporter(store: try global.openStore(), organisation: organisation, options: options)
         let fmt = Exporter.Format(rawValue: format)!
         let selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
         if let out {

@@ -44,8 +44,8 @@ public struct CaseService: Sendable {
     /// if it differs, throws VetdeskError.conflict("… now <status> by <analyst> at <time>") and writes nothing.
     @discardableResult
     public func apply(_ action: CaseAction, to candidateId: String, analyst: String, note: String,
-                      expectedVersion: Int?) throws -> CaseFile {
-        let request = try validated(action, analyst: analyst, note: note)
+                      expectedVersion: Int?, attribution: Attribution? = nil) throws -> CaseFile {
+        let request = try validated(action, analyst: analyst, note: note, attribution: attribution)
         return try store.pool.writeWithoutTransaction { db in
             var updated: CaseFile?
             // IMMEDIATE: take the write lock before reading, so the version check and the write are atomic
@@ -61,8 +61,8 @@ public struct CaseService: Sendable {
     /// Applies the same action and note to each candidate, in one transaction with one savepoint per
     /// candidate: a refusal for one (invalid transition, unknown id) does not stop the others.
     public func applyBulk(_ action: CaseAction, to candidateIds: [String], analyst: String,
-                          note: String) throws -> [BulkResult] {
-        let request = try validated(action, analyst: analyst, note: note)
+                          note: String, attribution: Attribution? = nil) throws -> [BulkResult] {
+        let request = try validated(action, analyst: analyst, note: note, attribution: attribution)
         return try store.pool.writeWithoutTransaction { db in
             var results: [BulkResult] = []
             try db.inTransaction(.immediate) {
@@ -119,9 +119,11 @@ public struct CaseService: Sendable {
         var action: CaseAction
         var analyst: String
         var note: String
+        var attribution: Attribution? = nil
     }
 
-    func validated(_ action: CaseAction, analyst: String, note: String) throws -> Request {
+    func validated(_ action: CaseAction, analyst: String, note: String,
+                   attribution explicit: Attribution? = nil) throws -> Request {
         let analyst = analyst.trimmingCharacters(in: .whitespacesAndNewlines)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !analyst.isEmpty else { throw VetdeskError.invalidArgument("an analyst name is required") }
@@ -143,7 +145,32 @@ public struct CaseService: Sendable {
             }
         default: break
         }
-        return Request(action: action, analyst: analyst, note: note)
+        return Request(action: action, analyst: analyst, note: note,
+                       attribution: try Self.attribution(for: action, explicit: explicit))
+    }
+
+    /// The attribution a decision records: the explicit one, else the one its reason code carries.
+    /// Only escalations and referrals attribute; anything else asking for one is refused.
+    static func attribution(for action: CaseAction, explicit: Attribution?) throws -> Attribution? {
+        if let explicit {
+            switch action {
+            case .escalate, .refer: break
+            default:
+                throw VetdeskError.invalidArgument("only an escalation or a referral can attribute a case, not '\(action.name)'")
+            }
+            guard ThreatActor.named(explicit.actor) != nil else {
+                throw VetdeskError.invalidArgument("unknown threat actor '\(Sanitize.forDisplay(explicit.actor))' (one of: "
+                    + ThreatActor.catalog.map(\.id).joined(separator: ", ") + ")")
+            }
+            guard (0...100).contains(explicit.confidence) else {
+                throw VetdeskError.invalidArgument("confidence must be 0–100, not \(explicit.confidence)")
+            }
+            return explicit
+        }
+        if case let .escalate(reason) = action, let actor = ThreatActor.attributingReasons[reason] {
+            return Attribution(actor: actor, confidence: Attribution.defaultConfidence)
+        }
+        return nil
     }
 
     /// Runs inside a write transaction that already holds the write lock.
@@ -168,7 +195,9 @@ public struct CaseService: Sendable {
         var entry = HistoryEntry(seq: nil, candidateId: candidateId, at: now, analyst: request.analyst,
                                  action: request.action.name, fromStatus: from.rawValue,
                                  toStatus: current.status.rawValue, reasonCode: request.action.reasonCode,
-                                 note: request.note, prevHash: "", hash: "")
+                                 note: request.note, prevHash: "", hash: "",
+                                 attribution: request.attribution?.actor,
+                                 attributionConfidence: request.attribution?.confidence)
         try HistoryChain.append(db, &entry)
         try CaseStore.dropDraft(db, analyst: request.analyst, candidateId: candidateId)
         if from != current.status { try CaseStore.markDirty(db, candidateId: candidateId) }

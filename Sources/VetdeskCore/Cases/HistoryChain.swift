@@ -24,6 +24,12 @@ enum HistoryChain {
         field("reason_code", e.reasonCode)
         field("note", e.note)
         field("prev_hash", e.prevHash)
+        // Added with migration v5: only entries that carry an attribution hash these fields, so every
+        // entry written before keeps its hash and old chains verify unchanged.
+        if e.attribution != nil || e.attributionConfidence != nil {
+            field("attribution", e.attribution)
+            field("attribution_confidence", e.attributionConfidence.map { String($0) })
+        }
         return Data(out.utf8)
     }
 

@@ -16,6 +16,12 @@ public struct ExportCase: Sendable, Equatable, Encodable {
     public var linkedCandidates: [ExportLink]
     public var history: [HistoryEntry]              // oldest first
 
+    /// The analyst's attribution in force, if any (never inferred: see Attribution).
+    public var attribution: CaseAttribution? {
+        guard status == .escalated || status == .referred else { return nil }
+        return CaseAttribution.current(history)
+    }
+
     /// Status as exported (a candidate the rules never scored has no case row yet: "new").
     public var status: CaseStatus { caseFile?.status ?? .new }
 }

@@ -24,11 +24,15 @@ public struct Exporter: Sendable {
     public let store: Store
     /// The exporting organisation, named in STIX identities and MISP Orgc.
     public let organisation: String
+    /// Marking and personal-data policy (docs/export-schema.md).
+    public let options: ExportOptions
     let clock: @Sendable () -> Int64
 
-    public init(store: Store, organisation: String = "Vetdesk", clock: @escaping @Sendable () -> Int64 = { Time.now() }) {
+    public init(store: Store, organisation: String = "Vetdesk", options: ExportOptions = ExportOptions(),
+                clock: @escaping @Sendable () -> Int64 = { Time.now() }) {
         self.store = store
         self.organisation = organisation
+        self.options = options
         self.clock = clock
     }
 
@@ -54,11 +58,11 @@ public struct Exporter: Sendable {
     public func render(_ format: Format, _ cases: [ExportCase]) throws -> String {
         let now = clock()
         switch format {
-        case .markdown: return MarkdownReport.render(cases, exportedAt: now)
-        case .json: return try CaseJSON.render(cases, exportedAt: now)
+        case .markdown: return MarkdownReport.render(cases, exportedAt: now, tlp: options.tlp)
+        case .json: return try CaseJSON.render(cases, exportedAt: now, tlp: options.tlp)
         case .csv: return CaseCSV.render(cases)
-        case .stix: return STIXBundle(organisation: organisation).render(cases, exportedAt: now)
-        case .misp: return MISPEventBuilder(organisation: organisation).render(cases, exportedAt: now)
+        case .stix: return STIXBundle(organisation: organisation, options: options).render(cases, exportedAt: now)
+        case .misp: return MISPEventBuilder(organisation: organisation, options: options).render(cases, exportedAt: now)
         }
     }
 

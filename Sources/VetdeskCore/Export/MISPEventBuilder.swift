@@ -1,12 +1,12 @@
 /// One MISP event (core JSON format) for the selected cases — a ring exported together is one event.
 /// Attributes use type/category pairs valid in MISP's describeTypes; each candidate also becomes a
 /// `person` object, each payment account a `bank-account` object and each login identity a `user-account`
-/// object. Tagged TLP:AMBER and with the DPRK IT-worker galaxy clusters.
+/// object. Tagged with the export's TLP; threat-actor galaxy clusters only where an analyst attributed the
+/// case (on the event when every case is attributed to one actor, else on each attributed persona).
+/// Home address and phone only with `includePersonalData`.
 struct MISPEventBuilder {
     let organisation: String
-
-    static let tags = ["tlp:amber", "misp-galaxy:threat-actor=\"WageMole\"",
-                       "misp-galaxy:microsoft-activity-group=\"Jasper Sleet\""]
+    var options = ExportOptions()
     /// Template uuids/versions from the MISP object templates (misp-objects) shipped with PyMISP.
     static let templates: [String: (uuid: String, version: String, meta: String)] = [
         "person": ("a15b0477-e9d1-4b9c-9546-abe78a4f4248", "21", "misc"),
@@ -26,19 +26,25 @@ struct MISPEventBuilder {
         var seen = Set<String>()
 
         func attribute(_ type: String, _ category: String, _ value: String, comment: String, toIds: Bool,
-                       relation: String? = nil, scope: String) -> JSONValue {
+                       relation: String? = nil, scope: String, tags: [String] = []) -> JSONValue {
             var b = JSONObjectBuilder()
             b.add("uuid", uuid("\(scope)|\(relation ?? "")|\(type)|\(value)"))
             if let relation { b.add("object_relation", relation) }
             b.add("type", type); b.add("category", category); b.add("value", value)
             b.add("to_ids", toIds); b.add("distribution", "5"); b.add("comment", comment)
             b.add("timestamp", String(timestamp))
+            if !tags.isEmpty { b.add("Tag", JSONValue.array(tags.map { .object([("name", .string($0))]) })) }
             return b.value
         }
-        func top(_ type: String, _ category: String, _ value: String?, _ comment: String, toIds: Bool = false) {
+        func top(_ type: String, _ category: String, _ value: String?, _ comment: String, toIds: Bool = false,
+                 tags: [String] = []) {
             guard let value, !value.isEmpty, seen.insert(type + "|" + value).inserted else { return }
-            attributes.append(attribute(type, category, value, comment: comment, toIds: toIds, scope: eventKey))
+            attributes.append(attribute(type, category, value, comment: comment, toIds: toIds, scope: eventKey, tags: tags))
         }
+        let attributedActors = Set(cases.compactMap { $0.attribution?.actor })
+        let eventActor: ThreatActor? = attributedActors.count == 1 && cases.allSatisfy { $0.attribution != nil }
+            ? ThreatActor.named(attributedActors.first!) : nil
+        let personal = options.includePersonalData
         func object(_ name: String, _ key: String, comment: String,
                     _ attrs: [(relation: String, type: String, category: String, value: String?)]) {
             let present = attrs.filter { !($0.value ?? "").isEmpty }
@@ -57,9 +63,14 @@ struct MISPEventBuilder {
 
         for c in cases {
             let who = "candidate \(c.candidate.id)"
-            top("full-name", "Person", c.candidate.fullName, "Name claimed by \(who)")
+            let actor = c.attribution.flatMap { ThreatActor.named($0.actor) }
+            let attributionNote = c.attribution.map { a in
+                "; attributed by analyst \(a.analyst) to the \(a.actorName), confidence \(a.confidence)/100" }
+                ?? (c.status == .cleared ? "; cleared, no concern found, no attribution" : "; no attribution")
+            top("full-name", "Person", c.candidate.fullName, "Name claimed by \(who)" + attributionNote,
+                tags: eventActor == nil ? (actor?.mispGalaxyTags ?? []) : [])
             top("email-src", "Social network", c.candidate.email, "Email given by \(who)", toIds: true)
-            top("phone-number", "Person", c.candidate.phone, "Phone given by \(who)")
+            if personal { top("phone-number", "Person", c.candidate.phone, "Phone given by \(who)") }
             top("github-username", "Social network", c.candidate.githubUsername, "GitHub account of \(who)")
             for n in c.logins.networks {
                 let what = [n.provider, n.providerKind, n.anonymousProxy ? "anonymous proxy" : nil, n.country]
@@ -92,8 +103,8 @@ struct MISPEventBuilder {
             object("person", c.candidate.id, comment: "Identity claimed by \(who)", [
                 ("full-name", "full-name", "Person", c.candidate.fullName),
                 ("e-mail", "email-src", "Social network", c.candidate.email),
-                ("phone-number", "phone-number", "Person", c.candidate.phone),
-                ("address", "text", "Person", c.candidate.address),
+                ("phone-number", "phone-number", "Person", personal ? c.candidate.phone : nil),
+                ("address", "text", "Person", personal ? c.candidate.address : nil),
                 ("role", "text", "Person", c.candidate.role),
             ])
             for account in c.loginAccounts {
@@ -110,9 +121,19 @@ struct MISPEventBuilder {
         let band = cases.compactMap { $0.caseFile?.riskBand }.max() ?? .none
         let threatLevel = band >= .high ? "1" : band == .medium ? "2" : band == .low ? "3" : "4"
         let allReferred = !cases.isEmpty && cases.allSatisfy { $0.status == .referred || $0.status == .cleared }
-        let info = cases.count == 1
-            ? "Vetdesk case \(cases[0].candidate.id): suspected DPRK IT worker (\(cases[0].status.label))"
-            : "Vetdesk cases \(ids.joined(separator: ", ")): suspected DPRK IT worker ring"
+        let info: String
+        if let eventActor {
+            info = cases.count == 1
+                ? "Vetdesk case \(cases[0].candidate.id): attributed by an analyst to the \(eventActor.name) (\(cases[0].status.label))"
+                : "Vetdesk cases \(ids.joined(separator: ", ")): ring attributed by analysts to the \(eventActor.name)"
+        } else if cases.allSatisfy({ $0.status == .cleared }) {
+            info = "Vetdesk " + (cases.count == 1 ? "case " : "cases ") + ids.joined(separator: ", ")
+                + ": cleared, no concern found; exported for completeness, no attribution"
+        } else {
+            info = "Vetdesk " + (cases.count == 1 ? "case " : "cases ") + ids.joined(separator: ", ")
+                + ": contractor vetting " + (cases.count == 1 ? "case (\(cases[0].status.label))" : "cases")
+                + (attributedActors.isEmpty ? ", no attribution" : ", attribution per case")
+        }
         var event = JSONObjectBuilder()
         event.add("uuid", uuid(eventKey))
         event.add("info", info)
@@ -123,7 +144,8 @@ struct MISPEventBuilder {
         event.add("analysis", allReferred ? "2" : "1")
         event.add("distribution", "0")
         event.add("Orgc", JSONValue.object([("name", .string(organisation)), ("uuid", .string(uuid("org|" + organisation)))]))
-        event.add("Tag", JSONValue.array(Self.tags.map { .object([("name", .string($0))]) }))
+        let eventTags = [options.tlp.mispTag] + (eventActor?.mispGalaxyTags ?? [])
+        event.add("Tag", JSONValue.array(eventTags.map { .object([("name", .string($0))]) }))
         event.add("Attribute", JSONValue.array(attributes))
         event.add("Object", JSONValue.array(objects))
         return JSONValue.object([("Event", event.value)]).serialized(pretty: true) + "\n"

@@ -1,26 +1,41 @@
 /// The case report for people: summary, risk and every flag with its evidence, identity checks, interviews,
 /// payments, logins (countries, networks, heatmap), linked candidates and the decision history with notes.
 enum MarkdownReport {
-    static func render(_ cases: [ExportCase], exportedAt: Int64) -> String {
+    /// Says plainly whether an analyst attributed the case; a cleared case exported for completeness says so.
+    static func attributionLine(_ c: ExportCase) -> String {
+        if let a = c.attribution {
+            return "**Attribution:** \(a.actorName), by analyst \(MarkdownText.inline(a.analyst)) on \(Time.iso(a.at)), "
+                + "confidence \(a.confidence)/100. The score alone attributes nothing."
+        }
+        switch c.status {
+        case .cleared:
+            return "**Cleared:** an analyst found no concern. Exported for completeness; no attribution."
+        default:
+            return "**No attribution:** no analyst has attributed this case to any actor."
+        }
+    }
+
+    static func render(_ cases: [ExportCase], exportedAt: Int64, tlp: TLPLevel = .amberStrict) -> String {
         var out = ""
         if cases.count > 1 {
             out += "# Vetdesk case reports (\(cases.count) cases)\n\n"
-            out += "Exported \(Time.iso(exportedAt)). TLP:AMBER — limited disclosure, recipients only.\n\n"
+            out += "Exported \(Time.iso(exportedAt)). \(tlp.label) — \(tlp.meaning).\n\n"
             for c in cases {
                 out += "- \(MarkdownText.inline(c.candidate.id)) — \(MarkdownText.inline(c.candidate.fullName)) "
                     + "(\(c.status.label), risk \(c.caseFile?.riskScore ?? 0))\n"
             }
             out += "\n"
         }
-        for c in cases { out += report(c, exportedAt: exportedAt, level: cases.count > 1 ? "##" : "#") }
+        for c in cases { out += report(c, exportedAt: exportedAt, tlp: tlp, level: cases.count > 1 ? "##" : "#") }
         return out
     }
 
-    static func report(_ c: ExportCase, exportedAt: Int64, level h: String) -> String {
+    static func report(_ c: ExportCase, exportedAt: Int64, tlp: TLPLevel = .amberStrict, level h: String) -> String {
         let m = MarkdownText.inline
         let cand = c.candidate
         var out = "\(h) Case \(m(cand.id)): \(m(cand.fullName))\n\n"
-        out += "Exported \(Time.iso(exportedAt)) by Vetdesk. TLP:AMBER — limited disclosure, recipients only.\n\n"
+        out += "Exported \(Time.iso(exportedAt)) by Vetdesk. \(tlp.label) — \(tlp.meaning).\n\n"
+        out += attributionLine(c) + "\n\n"
 
         out += "\(h)# Summary\n\n| | |\n|---|---|\n"
         func row(_ k: String, _ v: String?) { out += "| \(k) | \(m(v)) |\n" }

@@ -1,18 +1,33 @@
 /// A STIX 2.1 bundle for the selected cases, as ../shared/FORMATS.md lays out: the exporting organisation,
-/// per case the claimed persona, observed-data with deterministic SCOs, an indicator, a sighting, the analyst
-/// notes, an opinion and a grouping; one nation-state threat-actor impersonating the personas and the
-/// "Famous Chollima" intrusion set attributed to it. Everything is marked TLP:AMBER.
-/// Bank accounts have no core SCO: they travel in the case note.
+/// per case the claimed persona, observed-data with deterministic SCOs and the analyst notes; for escalated
+/// and referred cases an indicator and a sighting. Attribution comes from analysts only: the threat-actor,
+/// the intrusion set, `impersonates` (with the analyst's confidence) and the opinion appear only for cases
+/// an analyst escalated or referred with an attribution (docs/export-schema.md). Everything carries the
+/// export's TLP 2.0 marking. Bank accounts have no core SCO: they travel in the case note.
 struct STIXBundle {
     let organisation: String
+    var options = ExportOptions()
 
-    /// The OASIS-published TLP:AMBER marking definition (STIX 2.1 §7.2.1.4), reproduced exactly.
-    static let tlpAmberId = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"
-    static let tlpAmber: JSONValue = .object([
-        ("type", .string("marking-definition")), ("spec_version", .string("2.1")), ("id", .string(tlpAmberId)),
-        ("created", .string("2017-01-20T00:00:00.000Z")), ("definition_type", .string("tlp")),
-        ("name", .string("TLP:AMBER")), ("definition", .object([("tlp", .string("amber"))])),
-    ])
+    /// OASIS's TLP 2.0 extension (cti-stix-common-objects, extension-definition-specifications/tlp-2.0).
+    static let tlp2Extension = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
+
+    /// The OASIS-published TLP 2.0 marking definition object, reproduced as published.
+    static func marking(_ tlp: TLPLevel) -> JSONValue {
+        .object([
+            ("type", .string("marking-definition")), ("spec_version", .string("2.1")), ("id", .string(tlp.stixMarkingId)),
+            ("created", .string("2022-10-01T00:00:00.000Z")), ("name", .string(tlp.label)),
+            ("extensions", .object([(tlp2Extension, .object([
+                ("extension_type", .string("property-extension")), ("tlp_2_0", .string(tlp.rawValue)),
+            ]))])),
+        ])
+    }
+
+    /// Rules whose summaries quote home or ship-to addresses, phones or identity documents: withheld from
+    /// intel exports unless personal data is included.
+    static let personalDataRules: Set<String> = [
+        "shipping_address_mismatch", "shared_identity_artifacts", "voip_phone", "id_check_failed",
+        "id_country_mismatch", "profile_inconsistency",
+    ]
     static let maxIndicatorValues = 25
 
     static func timestamp(_ t: Int64) -> String { String(Time.iso(t).dropLast()) + ".000Z" }
@@ -28,14 +43,15 @@ struct STIXBundle {
     func render(_ cases: [ExportCase], exportedAt: Int64) -> String {
         let orgId = sdoId("identity", "org|" + organisation)
         let epoch = cases.compactMap { $0.caseFile?.openedAt }.min() ?? exportedAt
-        var objects: [JSONValue] = [Self.tlpAmber]
+        let markingId = options.tlp.stixMarkingId
+        var objects: [JSONValue] = [Self.marking(options.tlp)]
 
         func common(_ type: String, _ id: String, created: Int64, modified: Int64, by: Bool = true) -> JSONObjectBuilder {
             var b = JSONObjectBuilder()
             b.add("type", type); b.add("spec_version", "2.1"); b.add("id", id)
             if by { b.add("created_by_ref", orgId) }
             b.add("created", Self.timestamp(created)); b.add("modified", Self.timestamp(max(created, modified)))
-            b.add("object_marking_refs", strings: [Self.tlpAmberId])
+            b.add("object_marking_refs", strings: [markingId])
             return b
         }
 
@@ -43,36 +59,47 @@ struct STIXBundle {
         org.add("name", organisation); org.add("identity_class", "organization")
         objects.append(org.value)
 
-        let actorId = sdoId("threat-actor", "dprk-it-workers|" + organisation)
-        var actor = common("threat-actor", actorId, created: epoch, modified: epoch)
-        actor.add("name", "DPRK remote IT worker operation")
-        actor.add("description", "North Korean IT workers obtaining remote jobs under false or borrowed identities "
-                  + "to earn revenue for the DPRK.")
-        actor.add("threat_actor_types", strings: ["nation-state"])
-        actor.add("aliases", strings: ["WageMole", "Famous Chollima", "Jasper Sleet", "UNC5267", "Nickel Tapestry"])
-        actor.add("roles", strings: ["agent"])
-        actor.add("sophistication", "intermediate")
-        actor.add("resource_level", "government")
-        actor.add("primary_motivation", "organizational-gain")
-        objects.append(actor.value)
-
-        let setId = sdoId("intrusion-set", "famous-chollima|" + organisation)
-        var set = common("intrusion-set", setId, created: epoch, modified: epoch)
-        set.add("name", "Famous Chollima")
-        set.add("aliases", strings: ["Jasper Sleet", "UNC5267"])
-        set.add("resource_level", "government")
-        set.add("primary_motivation", "organizational-gain")
-        objects.append(set.value)
-
-        var attributed = common("relationship", sdoId("relationship", "attributed-to|" + setId + actorId),
-                                created: epoch, modified: epoch)
-        attributed.add("relationship_type", "attributed-to"); attributed.add("source_ref", setId); attributed.add("target_ref", actorId)
-        objects.append(attributed.value)
+        // The actors analysts attributed cases to, and nothing else.
+        let actors = ThreatActor.catalog.filter { actor in cases.contains { $0.attribution?.actor == actor.id } }
+        var actorIds: [String: String] = [:]
+        var actorRefs: [String: [String]] = [:]
+        for a in actors {
+            let actorId = sdoId("threat-actor", a.id + "|" + organisation)
+            actorIds[a.id] = actorId
+            var actor = common("threat-actor", actorId, created: epoch, modified: epoch)
+            actor.add("name", a.name)
+            actor.add("description", a.description)
+            actor.add("threat_actor_types", strings: ["nation-state"])
+            actor.add("aliases", strings: a.aliases)
+            actor.add("roles", strings: ["agent"])
+            actor.add("sophistication", "intermediate")
+            actor.add("resource_level", "government")
+            actor.add("primary_motivation", "organizational-gain")
+            objects.append(actor.value)
+            actorRefs[a.id, default: []].append(actorId)
+            if let set = a.intrusionSet {
+                let setId = sdoId("intrusion-set", set.name + "|" + organisation)
+                var s = common("intrusion-set", setId, created: epoch, modified: epoch)
+                s.add("name", set.name)
+                s.add("aliases", strings: set.aliases)
+                s.add("resource_level", "government")
+                s.add("primary_motivation", "organizational-gain")
+                objects.append(s.value)
+                var attributed = common("relationship", sdoId("relationship", "attributed-to|" + setId + actorId),
+                                        created: epoch, modified: epoch)
+                attributed.add("relationship_type", "attributed-to"); attributed.add("source_ref", setId)
+                attributed.add("target_ref", actorId)
+                objects.append(attributed.value)
+                actorRefs[a.id, default: []].append(setId)
+            }
+        }
 
         var seenSCOs = Set<String>()
         for c in cases {
-            objects += caseObjects(c, orgId: orgId, actorId: actorId, setId: setId, exportedAt: exportedAt, seenSCOs: &seenSCOs,
-                                   common: common)
+            let actorId = c.attribution.flatMap { actorIds[$0.actor] }
+            objects += caseObjects(c, orgId: orgId, actorId: actorId,
+                                   actorRefs: c.attribution.flatMap { actorRefs[$0.actor] } ?? [],
+                                   exportedAt: exportedAt, seenSCOs: &seenSCOs, common: common)
         }
         let bundleId = "bundle--" + NameUUID.v4Derived("bundle|" + cases.map(\.candidate.id).joined(separator: ",")
                                                          + "|" + String(exportedAt)).lowercased
@@ -80,7 +107,7 @@ struct STIXBundle {
             .serialized(pretty: true) + "\n"
     }
 
-    private func caseObjects(_ c: ExportCase, orgId: String, actorId: String, setId: String, exportedAt: Int64,
+    private func caseObjects(_ c: ExportCase, orgId: String, actorId: String?, actorRefs: [String], exportedAt: Int64,
                              seenSCOs: inout Set<String>,
                              common: (String, String, Int64, Int64, Bool) -> JSONObjectBuilder) -> [JSONValue] {
         let key = "case|" + c.candidate.id
@@ -99,14 +126,23 @@ struct STIXBundle {
         persona.add("description", "Identity claimed by candidate \(c.candidate.id)"
                     + (c.candidate.role.map { " applying as \($0)" } ?? "") + ".")
         persona.add("identity_class", "individual")
-        let contact = [c.candidate.email, c.candidate.phone].compactMap { $0 }.joined(separator: ", ")
+        let phone = options.includePersonalData ? c.candidate.phone : nil
+        let contact = [c.candidate.email, phone].compactMap { $0 }.joined(separator: ", ")
         if !contact.isEmpty { persona.add("contact_information", contact) }
         out.append(persona.value); caseRefs.append(personaId)
 
-        let (impId, impB) = make("relationship", "impersonates")
-        var imp = impB
-        imp.add("relationship_type", "impersonates"); imp.add("source_ref", actorId); imp.add("target_ref", personaId)
-        out.append(imp.value); caseRefs.append(impId)
+        // Only an analyst's attribution makes the actor impersonate the persona, at the analyst's confidence.
+        var impId: String?
+        if let actorId, let attribution = c.attribution {
+            let (id, impB) = make("relationship", "impersonates")
+            var imp = impB
+            imp.add("relationship_type", "impersonates"); imp.add("source_ref", actorId); imp.add("target_ref", personaId)
+            imp.add("description", "Attributed by analyst \(attribution.analyst) on \(Time.iso(attribution.at)).")
+            imp.add("confidence", attribution.confidence)
+            out.append(imp.value); caseRefs.append(id)
+            impId = id
+        }
+        let suspected = c.status == .escalated || c.status == .referred
 
         // Cyber observables: the candidate's email, login accounts, login IPs and their networks.
         var scoIds: [String] = []
@@ -152,19 +188,19 @@ struct STIXBundle {
             od.add("object_refs", strings: scoIds)
             out.append(od.value); caseRefs.append(odId)
 
-            if !patternTerms.isEmpty {
+            if suspected, !patternTerms.isEmpty {
                 let (indId, indB) = make("indicator", "indicator")
                 var ind = indB
                 ind.add("name", "Infrastructure used by candidate \(c.candidate.id) (\(c.status.label))")
                 ind.add("description", "Email and anonymising login IPs (VPN, hosting, proxy) seen in candidate "
                         + "\(c.candidate.id)'s logins; see the note for the analyst's reasoning.")
-                ind.add("indicator_types", strings: ["attribution", "anonymization"])
+                ind.add("indicator_types", strings: actorId == nil ? ["anonymization"] : ["attribution", "anonymization"])
                 ind.add("pattern", patternTerms.joined(separator: " OR "))
                 ind.add("pattern_type", "stix")
                 ind.add("valid_from", Self.timestamp(created))
                 out.append(ind.value); caseRefs.append(indId)
 
-                for (type, target) in [("based-on", odId), ("indicates", actorId)] {
+                for (type, target) in [("based-on", odId)] + (actorId.map { [("indicates", $0)] } ?? []) {
                     let (rId, rB) = make("relationship", type)
                     var r = rB
                     r.add("relationship_type", type); r.add("source_ref", indId); r.add("target_ref", target)
@@ -182,46 +218,55 @@ struct STIXBundle {
             }
         }
 
+        let analysts = c.history.map(\.analyst).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let (noteId, noteB) = make("note", "note")
         var note = noteB
-        note.add("abstract", "Vetdesk case \(c.candidate.id): \(c.status.label), risk \(c.caseFile?.riskScore ?? 0)")
+        note.add("abstract", "Vetdesk case \(c.candidate.id): \(c.status.label), risk \(c.caseFile?.riskScore ?? 0)"
+                 + (c.status == .cleared ? "; cleared, no concern found, exported for completeness, no attribution" : "")
+                 + (c.attribution == nil && c.status != .cleared ? "; no attribution" : ""))
         note.add("content", noteContent(c))
-        let analysts = c.history.map(\.analyst).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        note.add("authors", strings: analysts)
-        note.add("object_refs", strings: [personaId, impId])
+        if !analysts.isEmpty { note.add("authors", strings: analysts) }
+        note.add("object_refs", strings: [personaId] + (impId.map { [$0] } ?? []))
         out.append(note.value); caseRefs.append(noteId)
 
-        let (opId, opB) = make("opinion", "opinion")
-        var opinion = opB
-        let verdict: String
-        switch c.status {
-        case .escalated, .referred: verdict = "agree"
-        case .cleared: verdict = "disagree"
-        default: verdict = "neutral"
+        if let impId, let attribution = c.attribution {
+            let (opId, opB) = make("opinion", "opinion")
+            var opinion = opB
+            opinion.add("opinion", attribution.confidence >= 85 ? "strongly-agree" : "agree")
+            opinion.add("explanation", "Analyst \(attribution.analyst) attributed candidate \(c.candidate.id)'s claimed "
+                        + "identity to the \(attribution.actorName) (confidence \(attribution.confidence)/100): "
+                        + attribution.note)
+            opinion.add("authors", strings: [attribution.analyst])
+            opinion.add("object_refs", strings: [impId])
+            out.append(opinion.value); caseRefs.append(opId)
         }
-        opinion.add("opinion", verdict)
-        opinion.add("explanation", "Analyst view that candidate \(c.candidate.id)'s claimed identity is used by the "
-                    + "DPRK IT worker operation (case \(c.status.label))."
-                    + (c.history.last(where: { $0.toStatus != $0.fromStatus }).map { " Last decision: \($0.note)" } ?? ""))
-        opinion.add("authors", strings: analysts)
-        opinion.add("object_refs", strings: [impId])
-        out.append(opinion.value); caseRefs.append(opId)
 
         let (_, groupB) = make("grouping", "grouping")
         var group = groupB
         group.add("name", "Vetdesk case \(c.candidate.id)")
         group.add("description", "Contractor vetting case \(c.candidate.id) (\(c.status.label)) exported by \(organisation).")
-        group.add("context", "suspicious-activity")
-        group.add("object_refs", strings: caseRefs + [actorId, setId] + scoIds)
+        group.add("context", suspected ? "suspicious-activity" : "unspecified")
+        group.add("object_refs", strings: caseRefs + actorRefs + scoIds)
         out.append(group.value)
         return out
     }
 
     private func noteContent(_ c: ExportCase) -> String {
         var lines = ["Status: \(c.status.label)" + (c.caseFile?.referredTo.map { ", referred to \($0)" } ?? "")]
+        if let a = c.attribution {
+            lines.append("Attribution: \(a.actorName), by analyst \(a.analyst) on \(Time.iso(a.at)), confidence \(a.confidence)/100")
+        } else if c.status == .cleared {
+            lines.append("Cleared: an analyst found no concern. Exported for completeness; no attribution.")
+        } else {
+            lines.append("No attribution: no analyst has attributed this case.")
+        }
         if !c.flags.isEmpty {
             lines.append("Flags:")
-            lines += c.flags.map { "- \($0.ruleId) (\($0.severity.rawValue)): \($0.summary)" }
+            lines += c.flags.map { f in
+                let withheld = !options.includePersonalData && Self.personalDataRules.contains(f.ruleId)
+                return "- \(f.ruleId) (\(f.severity.rawValue)): "
+                    + (withheld ? "details withheld (personal data; export with --include-personal-data)" : f.summary)
+            }
         }
         if !c.paymentAccounts.isEmpty {
             lines.append("Payment accounts:")

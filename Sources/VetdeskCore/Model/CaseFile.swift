@@ -62,4 +62,8 @@ public struct HistoryEntry: SnakeCaseRecord, Sendable, Equatable {
     public var note: String
     public var prevHash: String
     public var hash: String
+    /// A ThreatActor id when the analyst attributed the case in this decision (escalate/refer only).
+    public var attribution: String? = nil
+    /// The analyst's confidence in that attribution, 0–100.
+    public var attributionConfidence: Int? = nil
 }

@@ -11,6 +11,11 @@ enum HistoryStore {
         )
         """
 
+    static let attributionColumnsSQL = """
+        ALTER TABLE history ADD COLUMN attribution TEXT;
+        ALTER TABLE history ADD COLUMN attribution_confidence INTEGER;
+        """
+
     static func head(_ db: Database) throws -> (seq: Int64, hash: String)? {
         try headIfPresent(db)
     }
@@ -41,10 +46,10 @@ enum HistoryStore {
     static func insert(_ db: Database, _ e: HistoryEntry) throws {
         try db.execute(sql: """
             INSERT INTO history(seq, candidate_id, at, analyst, action, from_status, to_status, reason_code, note,
-                                prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                prev_hash, hash, attribution, attribution_confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [e.seq, e.candidateId, e.at, e.analyst, e.action, e.fromStatus, e.toStatus,
-                             e.reasonCode, e.note, e.prevHash, e.hash])
+                             e.reasonCode, e.note, e.prevHash, e.hash, e.attribution, e.attributionConfidence])
     }
 
     static func entries(_ db: Database, candidateId: String) throws -> [HistoryEntry] {

@@ -21,6 +21,10 @@ enum Schema {
         m.registerMigration("v4-login-locale") { db in
             try ImportLoginSchema.addLoginLocale(db)
         }
+        // An analyst's attribution of a case, recorded in the (chained) decision entry that made it.
+        m.registerMigration("v5-history-attribution") { db in
+            try db.execute(sql: HistoryStore.attributionColumnsSQL)
+        }
         return m
     }
 
