@@ -36,7 +36,13 @@ struct AuditVerifyCommand: ParsableCommand {
             print("BROKEN after \(report.entriesChecked) good entries: \(p.message)")
         } else {
             print("OK: \(report.entriesChecked) entries verified"
-                  + (report.headSeq.map { ", head #\($0) \(report.headHash ?? "")" } ?? " (empty history)"))
+                  + (report.headSeq.map { ", head #\($0) \(report.headHash ?? "")" } ?? " (empty history)")
+                  + (report.redactionSummary.map { "; \($0)" } ?? ""))
+            for r in report.rechained {
+                print("re-chained to format v2 at \(Time.iso(r.at)): \(r.entries) entries; the v1 head was "
+                      + (r.v1HeadSeq.map { "#\($0) \(r.v1HeadHash ?? "")" } ?? "empty")
+                      + (r.v1Problem.map { "; the v1 chain did NOT verify then: \(Sanitize.forDisplay($0))" } ?? ""))
+            }
         }
         if !report.isIntact { throw ExitCode(1) }
     }

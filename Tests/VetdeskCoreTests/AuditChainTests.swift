@@ -138,12 +138,13 @@ import Testing
         #expect(try s.checkAnchor(anchor, seq: 10, hash: anchor.headHash!) == anchor)
         // Rewrite entry 2 and recompute every later hash and the head: internally consistent again.
         try f.store.pool.write { db in
-            try db.execute(sql: "UPDATE history SET note = 'rewritten' WHERE seq = 2")
             var prev = try String.fetchOne(db, sql: "SELECT hash FROM history WHERE seq = 1")!
             for var e in try HistoryEntry.fetchAll(db, sql: "SELECT * FROM history WHERE seq >= 2 ORDER BY seq") {
+                if e.seq == 2 { e.note = "rewritten"; HistoryChain.commit(&e) }   // a fresh commitment too
                 e.prevHash = prev
                 e.hash = HistoryChain.hash(e, seq: e.seq!)
-                try db.execute(sql: "UPDATE history SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [e.prevHash, e.hash, e.seq])
+                try db.execute(sql: "UPDATE history SET note = ?, note_salt = ?, note_commitment = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                               arguments: [e.note, e.noteSalt, e.noteCommitment, e.prevHash, e.hash, e.seq])
                 prev = e.hash
             }
             try db.execute(sql: "UPDATE history_head SET hash = ?", arguments: [prev])

@@ -104,6 +104,11 @@ public struct CaseService: Sendable {
     public func checkAnchor(_ report: AuditReport, seq: Int64, hash: String) throws -> AuditReport {
         let stored = try store.pool.read { db in try HistoryStore.hash(db, seq: seq) }
         guard stored != hash.lowercased() else { return report }
+        // An anchor taken before the re-hash into format v2 matches the v1 head that migration recorded
+        // after verifying it (and keeping any fault it found).
+        if report.rechained.contains(where: { $0.v1HeadSeq == seq && $0.v1HeadHash == hash.lowercased() && $0.v1Problem == nil }) {
+            return report
+        }
         var out = report
         out.problem = .init(kind: .headMismatch, seq: seq, candidateId: nil,
                             message: stored == nil

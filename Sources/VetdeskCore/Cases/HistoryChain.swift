@@ -4,13 +4,36 @@ import GRDB
 
 /// The hash chain over `history`: entry n's hash = SHA-256(canonical(entry n) including prev_hash = hash of n-1).
 /// The head (last seq and hash) is also kept in `history_head`, so removing entries from the end is detected.
+///
+/// Format v2 (migration v6) hashes a salted commitment to the note, SHA-256(salt ":" note), instead of the
+/// note itself. Erasing a person (GDPR art. 17) empties the note and drops the salt; the commitment stays,
+/// so the chain still verifies and `audit verify` reports the entry as redacted by that erasure. Every other
+/// field is hashed as written. Entries without a commitment (format v1) hash the note directly.
 enum HistoryChain {
     static let genesis = String(repeating: "0", count: 64)
+
+    /// SHA-256(salt ":" note) in hex. The random salt stops anyone guessing an erased note from its commitment.
+    static func commitment(note: String, salt: String) -> String {
+        hex(SHA256.hash(data: Data((salt + ":" + note).utf8)))
+    }
+
+    static func newSalt() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return hex((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &rng) })
+    }
+
+    /// Gives the entry a fresh salt and the commitment to its note (format v2).
+    static func commit(_ e: inout HistoryEntry) {
+        let salt = newSalt()
+        e.noteSalt = salt
+        e.noteCommitment = commitment(note: e.note, salt: salt)
+    }
 
     /// Length-prefixed fields in a fixed order: unambiguous whatever the text contains, and independent of
     /// any JSON encoder's choices. NULL is written as "-", distinct from an empty string ("0:").
     static func canonical(_ e: HistoryEntry, seq: Int64) -> Data {
-        var out = "vetdesk-history-v1\n"
+        let v2 = e.noteCommitment != nil
+        var out = v2 ? "vetdesk-history-v2\n" : "vetdesk-history-v1\n"
         func field(_ name: String, _ value: String?) {
             if let value { out += "\(name)=\(value.utf8.count):\(value)\n" } else { out += "\(name)=-\n" }
         }
@@ -22,7 +45,7 @@ enum HistoryChain {
         field("from_status", e.fromStatus)
         field("to_status", e.toStatus)
         field("reason_code", e.reasonCode)
-        field("note", e.note)
+        if v2 { field("note_commitment", e.noteCommitment) } else { field("note", e.note) }
         field("prev_hash", e.prevHash)
         // Added with migration v5: only entries that carry an attribution hash these fields, so every
         // entry written before keeps its hash and old chains verify unchanged.
@@ -52,6 +75,7 @@ enum HistoryChain {
         let seq = tip.seq + 1
         entry.seq = seq
         entry.prevHash = tip.hash
+        commit(&entry)
         entry.hash = hash(entry, seq: seq)
         try HistoryStore.insert(db, entry)
         try HistoryStore.setHead(db, seq: seq, hash: entry.hash)
@@ -61,6 +85,7 @@ enum HistoryChain {
         var expectedSeq: Int64 = 1
         var prevHash = genesis
         var checked = 0
+        var redacted: [Int64: Int] = [:]   // erasure id -> entries it emptied
         func report(_ kind: AuditReport.ProblemKind, _ seq: Int64?, _ candidate: String?, _ message: String) -> AuditReport {
             AuditReport(entriesChecked: checked, headSeq: nil, headHash: nil,
                         problem: .init(kind: kind, seq: seq, candidateId: candidate, message: message))
@@ -72,6 +97,21 @@ enum HistoryChain {
                 return report(.missing, expectedSeq, nil, seq > expectedSeq
                     ? "history entry \(expectedSeq) is missing (the next entry is \(seq)): removed"
                     : "history entry \(seq) is out of order after \(expectedSeq - 1)")
+            }
+            if let commitment = e.noteCommitment {
+                if let salt = e.noteSalt {
+                    if HistoryChain.commitment(note: e.note, salt: salt) != commitment {
+                        return report(.altered, seq, e.candidateId,
+                                      "history entry \(seq) (case \(e.candidateId), \(e.action) by \(e.analyst)) was "
+                                      + "altered: its note no longer matches the commitment the chain holds")
+                    }
+                } else if let erasure = e.erasedBy, e.note.isEmpty, try HistoryStore.erasureExists(db, id: erasure) {
+                    redacted[erasure, default: 0] += 1
+                } else {
+                    return report(.altered, seq, e.candidateId,
+                                  "history entry \(seq) (case \(e.candidateId)) lost its note's salt without a recorded "
+                                  + "erasure: altered")
+                }
             }
             let recomputed = hash(e, seq: seq)
             if recomputed != e.hash {
@@ -118,7 +158,10 @@ enum HistoryChain {
                           "case \(mismatch.candidateId) is '\(mismatch.caseStatus)' but its last history entry "
                           + "(\(mismatch.seq)) says '\(mismatch.historyStatus)': case_file edited outside Vetdesk")
         }
-        return AuditReport(entriesChecked: checked, headSeq: lastSeq > 0 ? lastSeq : nil,
-                           headHash: lastSeq > 0 ? prevHash : nil, problem: nil)
+        var result = AuditReport(entriesChecked: checked, headSeq: lastSeq > 0 ? lastSeq : nil,
+                                 headHash: lastSeq > 0 ? prevHash : nil, problem: nil)
+        result.redactions = redacted.sorted { $0.key < $1.key }.map { .init(erasure: $0.key, entries: $0.value) }
+        result.rechained = try HistoryStore.rechainRecords(db)
+        return result
     }
 }

@@ -66,4 +66,10 @@ public struct HistoryEntry: SnakeCaseRecord, Sendable, Equatable {
     public var attribution: String? = nil
     /// The analyst's confidence in that attribution, 0–100.
     public var attributionConfidence: Int? = nil
+    /// Per-entry random salt (hex) of the note's commitment; NULL once the note was erased.
+    public var noteSalt: String? = nil
+    /// SHA-256(salt ":" note), hex: what the chain hashes instead of the note, so erasure keeps it verifiable.
+    public var noteCommitment: String? = nil
+    /// The `erasure` row that emptied this entry's note, if any.
+    public var erasedBy: Int64? = nil
 }

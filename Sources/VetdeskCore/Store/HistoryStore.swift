@@ -46,10 +46,11 @@ enum HistoryStore {
     static func insert(_ db: Database, _ e: HistoryEntry) throws {
         try db.execute(sql: """
             INSERT INTO history(seq, candidate_id, at, analyst, action, from_status, to_status, reason_code, note,
-                                prev_hash, hash, attribution, attribution_confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                prev_hash, hash, attribution, attribution_confidence, note_salt, note_commitment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [e.seq, e.candidateId, e.at, e.analyst, e.action, e.fromStatus, e.toStatus,
-                             e.reasonCode, e.note, e.prevHash, e.hash, e.attribution, e.attributionConfidence])
+                             e.reasonCode, e.note, e.prevHash, e.hash, e.attribution, e.attributionConfidence,
+                             e.noteSalt, e.noteCommitment])
     }
 
     static func entries(_ db: Database, candidateId: String) throws -> [HistoryEntry] {

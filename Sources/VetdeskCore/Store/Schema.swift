@@ -25,6 +25,11 @@ enum Schema {
         m.registerMigration("v5-history-attribution") { db in
             try db.execute(sql: HistoryStore.attributionColumnsSQL)
         }
+        // Salted note commitments (erasable notes, chain still verifies), erasure tombstones, and the
+        // re-hash of existing entries into chain format v2 (the v1 head is kept in history_rechain).
+        m.registerMigration("v6-history-commitments") { db in
+            try HistoryStore.migrateToCommitments(db, now: Time.now())
+        }
         return m
     }
 
