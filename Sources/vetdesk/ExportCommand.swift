@@ -44,6 +44,7 @@ struct ExportCommand: ParsableCommand {
             let cases = try exporter.load(selection)
             guard !cases.isEmpty else { throw VetdeskError.notFound("no cases match the selection; nothing exported") }
             FileHandle.standardOutput.write(Data(try exporter.render(fmt, cases).utf8))
+            try exporter.logExport(format: fmt, path: "(standard output)", candidateIds: cases.map(\.candidate.id))
         }
     }
 }

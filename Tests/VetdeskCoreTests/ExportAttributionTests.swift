@@ -120,7 +120,8 @@ import Testing
         try s.apply(.escalate(reason: "dprk_it_worker"), to: "C-1", analyst: "alice", note: "Ring", expectedVersion: nil)
         #expect(try e.load(.cases(["C-1"]))[0].attribution?.confidence == Attribution.defaultConfidence)
         try s.apply(.refer(to: "law_enforcement"), to: "C-1", analyst: "lead", note: "To the FBI", expectedVersion: nil)
-        #expect(try e.load(.cases(["C-1"]))[0].attribution?.analyst == "alice", "a referral keeps the escalation's attribution")
+        let afterReferral = try e.load(.cases(["C-1"]))[0].attribution
+        #expect(afterReferral?.analyst == "alice", "a referral keeps the escalation's attribution")
         try s.apply(.reopen, to: "C-1", analyst: "lead", note: "New evidence", expectedVersion: nil)
         #expect(try e.load(.cases(["C-1"]))[0].attribution == nil)
         let objects = try stixObjects(try e.render(.stix, e.load(.cases(["C-1"]))))

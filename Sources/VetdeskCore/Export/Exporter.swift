@@ -26,13 +26,16 @@ public struct Exporter: Sendable {
     public let organisation: String
     /// Marking and personal-data policy (docs/export-schema.md).
     public let options: ExportOptions
+    /// Who exports: recorded with every file written (export_log), so an access request can list them.
+    public let analyst: String
     let clock: @Sendable () -> Int64
 
     public init(store: Store, organisation: String = "Vetdesk", options: ExportOptions = ExportOptions(),
-                clock: @escaping @Sendable () -> Int64 = { Time.now() }) {
+                analyst: String = AnalystName.current(), clock: @escaping @Sendable () -> Int64 = { Time.now() }) {
         self.store = store
         self.organisation = organisation
         self.options = options
+        self.analyst = analyst
         self.clock = clock
     }
 
@@ -72,7 +75,17 @@ public struct Exporter: Sendable {
         let cases = try load(selection)
         guard !cases.isEmpty else { throw VetdeskError.notFound("no cases match the selection; nothing exported") }
         try OwnerOnlyFile.write(try render(format, cases), to: path)
+        try logExport(format: format, path: path, candidateIds: cases.map(\.candidate.id))
         return cases.count
+    }
+
+    /// Records that these people's data left the store, in what format, marking and by whom.
+    public func logExport(format: Format, path: String, candidateIds: [String]) throws {
+        let personal = format == .markdown || format == .json || format == .csv || options.includePersonalData
+        try store.pool.write { db in
+            try ExportLogStore.record(db, at: clock(), analyst: analyst, format: format.rawValue, path: path,
+                                      tlp: options.tlp.label, personalData: personal, candidateIds: candidateIds)
+        }
     }
 }
 

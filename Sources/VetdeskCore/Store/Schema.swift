@@ -30,6 +30,11 @@ enum Schema {
         m.registerMigration("v6-history-commitments") { db in
             try HistoryStore.migrateToCommitments(db, now: Time.now())
         }
+        // Which exports included whom (access requests), and when retention pseudonymised a candidate.
+        m.registerMigration("v7-export-log-retention") { db in
+            try db.execute(sql: ExportLogStore.schemaSQL)
+            try db.execute(sql: RetentionStore.pseudonymColumnSQL)
+        }
         return m
     }
 

@@ -24,5 +24,6 @@ public struct StorePaths: Sendable {
 
     public var rulesFile: String { configDir + "/rules.yaml" }
     public var providersFile: String { configDir + "/providers.yaml" }
+    public var retentionFile: String { configDir + "/retention.yaml" }
     public var userThemesDir: String { configDir + "/themes" }
 }
