@@ -10,7 +10,8 @@ struct DecideCommand: ParsableCommand {
             .joined(separator: ", ") + ". Referral targets: " + CaseService.referralTargets.joined(separator: ", ") + ".")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Candidate ids.") var ids: [String]
+    @Argument(help: "Candidate ids.") var ids: [String] = []
+    @Option(help: "Decide every member of this ring (R-000001) with one reason and note.") var ring: String?
     @Flag(help: "Clear the case(s): no concern found.") var clear = false
     @Option(help: "Escalate with this reason code.") var escalate: String?
     @Option(help: "Refer an escalated case to: legal, hr, law_enforcement, partner_cert.") var refer: String?
@@ -27,7 +28,7 @@ struct DecideCommand: ParsableCommand {
     func validate() throws {
         let chosen = [clear, escalate != nil, refer != nil, reopen].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("choose exactly one of --clear, --escalate, --refer, --reopen") }
-        guard !ids.isEmpty else { throw ValidationError("give at least one candidate id") }
+        guard ids.isEmpty != (ring == nil) else { throw ValidationError("give candidate ids or --ring, not both or neither") }
         if expectedVersion != nil && ids.count > 1 { throw ValidationError("--expected-version applies to a single id") }
         if confidence != nil && attribute == nil && escalate != "dprk_it_worker" {
             throw ValidationError("--confidence goes with --attribute (or --escalate dprk_it_worker)")
@@ -53,7 +54,11 @@ struct DecideCommand: ParsableCommand {
         let service = CaseService(store: try global.openStore())
         let who = analyst ?? AnalystName.current()
         let results: [BulkResult]
-        if ids.count == 1 {
+        if let ring {
+            let store = try global.openStore()
+            try RingService(store: store).refresh()
+            results = try RingDecision(store: store).apply(action, ring: ring, analyst: who, note: note, attribution: attribution)
+        } else if ids.count == 1 {
             do {
                 let updated = try service.apply(action, to: ids[0], analyst: who, note: note, expectedVersion: expectedVersion,
                                                     attribution: attribution)

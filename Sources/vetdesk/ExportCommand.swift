@@ -12,6 +12,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Candidate ids.") var ids: [String] = []
     @Option(help: "Export every case in this state: new, in_review, cleared, escalated, referred.") var status: String?
+    @Option(help: "Export a ring (R-000001) as one unit: its members, and for md the ring drawn as text and its timeline.")
+    var ring: String?
     @Option(help: "md | json | csv | stix | misp") var format: String
     @Option(help: "Output file.") var out: String?
     @Option(help: "Your organisation's name, for STIX identities and the MISP Orgc.") var organisation = "Vetdesk"
@@ -29,14 +31,35 @@ struct ExportCommand: ParsableCommand {
         guard TLPLevel(argument: tlp) != nil else {
             throw ValidationError("unknown TLP level '\(Sanitize.forDisplay(tlp))': use clear, green, amber, amber+strict or red")
         }
-        guard ids.isEmpty != (status == nil) else { throw ValidationError("give candidate ids or --status, not both or neither") }
+        guard [!ids.isEmpty, status != nil, ring != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give candidate ids, --status or --ring (exactly one)")
+        }
     }
 
     func run() throws {
         let options = ExportOptions(tlp: TLPLevel(argument: tlp)!, includePersonalData: includePersonalData)
         let exporter = Exporter(store: try global.openStore(), organisation: organisation, options: options)
         let fmt = Exporter.Format(rawValue: format)!
-        let selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
+        var selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
+        if let ring {
+            let store = try global.openStore()
+            try RingService(store: store).refresh()
+            let found = try RingService(store: store).ring(ring)
+            selection = .cases(found.members.map(\.candidateId))
+            if fmt == .markdown {
+                let cases = try exporter.load(selection)
+                let history = try found.members.flatMap { try CaseService(store: store).history($0.candidateId) }
+                let text = RingReport.markdown(found, history: history) + (try exporter.render(.markdown, cases))
+                if let out {
+                    try exporter.write(text, to: out, candidateIds: found.members.map(\.candidateId))
+                    FileHandle.standardError.write(Data("exported ring \(Sanitize.forDisplay(ring)) (\(cases.count) cases) to \(Sanitize.forDisplay(out))\n".utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                    try exporter.logExport(format: fmt, path: "(standard output)", candidateIds: found.members.map(\.candidateId))
+                }
+                return
+            }
+        }
         if let out {
             let n = try exporter.export(selection, format: fmt, to: out)
             FileHandle.standardError.write(Data("exported \(n) case(s) to \(out)\n".utf8))

@@ -79,6 +79,12 @@ public struct Exporter: Sendable {
         return cases.count
     }
 
+    /// Writes text rendered elsewhere (a ring report) owner-only, and logs it like any export.
+    public func write(_ text: String, to path: String, candidateIds: [String]) throws {
+        try OwnerOnlyFile.write(text, to: path)
+        try logExport(format: .markdown, path: path, candidateIds: candidateIds)
+    }
+
     /// Records that these people's data left the store, in what format, marking and by whom.
     public func logExport(format: Format, path: String, candidateIds: [String]) throws {
         let personal = format == .markdown || format == .json || format == .csv || options.includePersonalData

@@ -56,6 +56,11 @@ enum ErasureStore {
                 """, arguments: [ip, ip, ip])
             deleted += db.changesCount
         }
+        // Ring edges name two members and the value they share (a phone, an email…).
+        if try db.tableExists("ring_edge") {
+            try db.execute(sql: "DELETE FROM ring_edge WHERE a = ? OR b = ?", arguments: [id, id])
+            deleted += db.changesCount
+        }
         try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
         deleted += db.changesCount
         return deleted

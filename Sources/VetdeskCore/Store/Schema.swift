@@ -35,6 +35,10 @@ enum Schema {
             try db.execute(sql: ExportLogStore.schemaSQL)
             try db.execute(sql: RetentionStore.pseudonymColumnSQL)
         }
+        // Rings with stable ids, their strong edges and membership history.
+        m.registerMigration("v8-rings") { db in
+            try db.execute(sql: RingStore.schemaSQL)
+        }
         return m
     }
 

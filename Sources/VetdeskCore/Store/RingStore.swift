@@ -1,0 +1,304 @@
+import Foundation
+import GRDB
+
+/// Rings: strong-edge extraction, the stored rings with stable ids, and their membership history.
+enum RingStore {
+    /// A shared value with more candidates than this is infrastructure (a platform's pooled payout account,
+    /// a carrier NAT address), not a ring tie: it is counted in `skipped`, never silently dropped.
+    static let maxGroup = 30
+    /// A residential line shared by more people than this looks like carrier NAT or a building's network.
+    static let maxLineSharers = 8
+
+    static let schemaSQL = """
+        CREATE TABLE ring (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            first_seen INTEGER,
+            last_seen INTEGER,
+            active INTEGER NOT NULL DEFAULT 1     -- 0 once no component matches it any more
+        );
+        CREATE TABLE ring_member (
+            ring_id TEXT NOT NULL REFERENCES ring(id),
+            candidate_id TEXT NOT NULL,
+            joined_at INTEGER NOT NULL,
+            PRIMARY KEY (ring_id, candidate_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ring_member_candidate ON ring_member(candidate_id);
+        CREATE TABLE ring_edge (
+            ring_id TEXT NOT NULL REFERENCES ring(id),
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            first_seen INTEGER,
+            last_seen INTEGER
+        );
+        CREATE INDEX ring_edge_ring ON ring_edge(ring_id);
+        -- Membership changes: "C-000231 joined via iban LT45… on …". Names no personal data but the id.
+        CREATE TABLE ring_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ring_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            candidate_id TEXT NOT NULL,
+            change TEXT NOT NULL,
+            via TEXT NOT NULL
+        );
+        CREATE INDEX ring_event_ring ON ring_event(ring_id, id);
+        CREATE TABLE ring_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, computed_at INTEGER NOT NULL);
+        """
+
+    // MARK: - Edges
+
+    struct Extraction {
+        var edges: [RingEdge] = []
+        /// Shared values left out, by reason ("payment_account shared by more than 30").
+        var skipped: [String: Int] = [:]
+
+        mutating func add(_ kind: RingEdge.Kind, _ members: [String], value: String, first: Int64?, last: Int64?) {
+            let unique = Array(Set(members)).sorted()
+            guard unique.count >= 2 else { return }
+            guard unique.count <= RingStore.maxGroup else {
+                skipped["\(kind.rawValue) shared by more than \(RingStore.maxGroup)", default: 0] += 1
+                return
+            }
+            // A star from the first member is enough to connect the component; every pair would be quadratic.
+            for other in unique.dropFirst() {
+                edges.append(RingEdge(unique[0], other, kind: kind, value: value, firstSeen: first, lastSeen: last))
+            }
+        }
+    }
+
+    static func edges(_ db: Database) throws -> Extraction {
+        var x = Extraction()
+        func pairs(_ kind: RingEdge.Kind, _ members: [String], value: String, first: Int64?, last: Int64?) {
+            x.add(kind, members, value: value, first: first, last: last)
+        }
+        func split(_ s: String?) -> [String] { (s ?? "").split(separator: ",").map(String.init) }
+
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.account_type, coalesce(a.iban, a.identifier) AS value, group_concat(DISTINCT p.candidate_id) AS members,
+                   min(p.paid_at) AS first, max(p.paid_at) AS last
+            FROM payment p JOIN payment_account a ON a.id = p.account_id
+            GROUP BY p.account_id HAVING count(DISTINCT p.candidate_id) >= 2
+            """) {
+            pairs(.paymentAccount, split(row["members"]), value: "\(row["account_type"] as String) \(row["value"] as String)",
+                  first: row["first"], last: row["last"])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT device_id, group_concat(DISTINCT candidate_id) AS members, min(first_at) AS first, max(last_at) AS last
+            FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2
+            """) {
+            pairs(.device, split(row["members"]), value: "device \(row["device_id"] as String)", first: row["first"], last: row["last"])
+        }
+        for (kind, column) in [(RingEdge.Kind.phone, "phone"), (.email, "lower(email)"), (.resume, "resume_hash"), (.photo, "photo_hash")] {
+            // `column` comes from the fixed list above, never from data.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT \(column) AS value, group_concat(id) AS members FROM candidate
+                WHERE \(column) IS NOT NULL AND \(column) <> '' GROUP BY \(column) HAVING count(*) >= 2
+                """) {
+                pairs(kind, split(row["members"]), value: row["value"], first: nil, last: nil)
+            }
+        }
+        try shipTo(db, into: &x)
+        try residentialLines(db, into: &x)
+        // Referrals between candidates who both carry flags: the next member brought in by the last.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id, c.referrer_id, c.applied_at FROM candidate c
+            WHERE c.referrer_id IS NOT NULL AND c.referrer_id <> c.id
+              AND EXISTS (SELECT 1 FROM flag f WHERE f.candidate_id = c.id)
+              AND EXISTS (SELECT 1 FROM flag f WHERE f.candidate_id = c.referrer_id)
+            """) {
+            x.edges.append(RingEdge(row["id"], row["referrer_id"], kind: .referral, value: "referral",
+                                    firstSeen: row["applied_at"], lastSeen: row["applied_at"]))
+        }
+        return x
+    }
+
+    /// Ship-to addresses several candidates use, compared normalised. People who all declare that address as
+    /// their home are a household, not a ring; a ship-to that differs from a sharer's home is the signal.
+    static func shipTo(_ db: Database, into x: inout Extraction) throws {
+        var byAddress: [String: [(id: String, home: String, shown: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, ship_to_address, address FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''
+            """) {
+            let shown: String = row["ship_to_address"]
+            byAddress[AddressKey.normalise(shown), default: []].append((row["id"], AddressKey.normalise(row["address"] ?? ""), shown))
+        }
+        for (key, people) in byAddress where people.count >= 2 {
+            if people.allSatisfy({ $0.home == key }) {
+                x.skipped["ship_to shared by a household (same declared home)", default: 0] += 1
+                continue
+            }
+            x.add(.shipTo, people.map(\.id), value: "ship-to " + people[0].shown, first: nil, last: nil)
+        }
+    }
+
+    /// One residential line (not VPN, hosting, corporate, mobile or anonymising) used by people who declare
+    /// different homes. A household shares its line; people declaring different homes on one line do not.
+    static func residentialLines(_ db: Database, into x: inout Extraction) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT u.ip, group_concat(u.candidate_id) AS members, min(u.first_at) AS first, max(u.last_at) AS last
+            FROM login_ip_use u LEFT JOIN ip_info i ON i.ip = u.ip
+            WHERE coalesce(i.provider_kind, '') = '' AND coalesce(i.anonymous_proxy, 0) = 0
+            GROUP BY u.ip HAVING count(*) BETWEEN 2 AND ?
+            """, arguments: [maxLineSharers])
+        guard !rows.isEmpty else { return }
+        var homes: [String: (address: String, country: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, address, declared_country FROM candidate") {
+            homes[row["id"]] = (AddressKey.normalise(row["address"] ?? ""), row["declared_country"] ?? "")
+        }
+        for row in rows {
+            let members = (row["members"] as String).split(separator: ",").map(String.init)
+            let declared = Set(members.map { homes[$0].map { "\($0.address)|\($0.country)" } ?? "?" })
+            guard declared.count >= 2 else {
+                x.skipped["residential_line shared by a household", default: 0] += 1
+                continue
+            }
+            x.add(.residentialLine, members, value: "line \(row["ip"] as String)", first: row["first"], last: row["last"])
+        }
+    }
+
+    // MARK: - Stored rings
+
+    /// What the edges depend on; rings are recomputed when it changes.
+    static func fingerprint(_ db: Database) throws -> String {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT coalesce(max(id), 0) FROM import_log) AS imports,
+                   (SELECT coalesce(max(seq), 0) FROM history) AS decisions,
+                   (SELECT count(*) FROM candidate) AS candidates,
+                   (SELECT coalesce(max(computed_at), 0) FROM flag) AS scored
+            """)!
+        return "\(row["imports"] as Int64)|\(row["decisions"] as Int64)|\(row["candidates"] as Int64)|\(row["scored"] as Int64)"
+    }
+
+    static func storedFingerprint(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT fingerprint FROM ring_state WHERE id = 1")
+    }
+
+    static func activeMembers(_ db: Database) throws -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.ring_id, m.candidate_id FROM ring_member m JOIN ring r ON r.id = m.ring_id WHERE r.active = 1
+            """) {
+            out[row["ring_id"], default: []].insert(row["candidate_id"])
+        }
+        return out
+    }
+
+    static func nextId(_ db: Database) throws -> Int {
+        let last = try String.fetchOne(db, sql: "SELECT id FROM ring ORDER BY id DESC LIMIT 1")
+        return (last.flatMap { Int($0.dropFirst(2)) } ?? 0) + 1
+    }
+
+    static func risks(_ db: Database) throws -> [String: (risk: Int, band: String, status: String, name: String)] {
+        var out: [String: (Int, String, String, String)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT k.id, k.full_name, coalesce(c.risk_score, 0) AS risk, coalesce(c.risk_band, 'none') AS band,
+                   coalesce(c.status, 'new') AS status
+            FROM candidate k LEFT JOIN case_file c ON c.candidate_id = k.id
+            """) {
+            out[row["id"]] = (row["risk"], row["band"], row["status"], row["full_name"])
+        }
+        return out
+    }
+
+    static func save(_ db: Database, id: String, isNew: Bool, component: RingFinder.Component, score: Int,
+                     first: Int64?, last: Int64?, now: Int64, previous: Set<String>) throws {
+        if isNew {
+            try db.execute(sql: """
+                INSERT INTO ring(id, created_at, updated_at, score, size, first_seen, last_seen, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                """, arguments: [id, now, now, score, component.members.count, first, last])
+        } else {
+            try db.execute(sql: """
+                UPDATE ring SET updated_at = ?, score = ?, size = ?, first_seen = ?, last_seen = ?, active = 1 WHERE id = ?
+                """, arguments: [now, score, component.members.count, first, last, id])
+        }
+        let current = Set(component.members)
+        for left in previous.subtracting(current).sorted() {
+            try db.execute(sql: "DELETE FROM ring_member WHERE ring_id = ? AND candidate_id = ?", arguments: [id, left])
+            try db.execute(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, 'left', '')",
+                           arguments: [id, now, left])
+        }
+        for joined in current.subtracting(previous).sorted() {
+            let via = component.edges.first { $0.a == joined || $0.b == joined }.map { "\($0.kind.rawValue) \($0.value)" } ?? ""
+            try db.execute(sql: "INSERT INTO ring_member(ring_id, candidate_id, joined_at) VALUES (?, ?, ?)", arguments: [id, joined, now])
+            try db.execute(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, 'joined', ?)",
+                           arguments: [id, now, joined, via])
+        }
+        try db.execute(sql: "DELETE FROM ring_edge WHERE ring_id = ?", arguments: [id])
+        for e in component.edges {
+            try db.execute(sql: "INSERT INTO ring_edge(ring_id, a, b, kind, value, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [id, e.a, e.b, e.kind.rawValue, e.value, e.firstSeen, e.lastSeen])
+        }
+    }
+
+    static func retire(_ db: Database, id: String, members: Set<String>, now: Int64) throws {
+        try db.execute(sql: "UPDATE ring SET active = 0, updated_at = ?, size = 0 WHERE id = ?", arguments: [now, id])
+        for left in members.sorted() {
+            try db.execute(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, 'left', '')",
+                           arguments: [id, now, left])
+        }
+        try db.execute(sql: "DELETE FROM ring_member WHERE ring_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM ring_edge WHERE ring_id = ?", arguments: [id])
+    }
+
+    static func setFingerprint(_ db: Database, _ fingerprint: String, now: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO ring_state(id, fingerprint, computed_at) VALUES (1, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, computed_at = excluded.computed_at
+            """, arguments: [fingerprint, now])
+    }
+
+    static func load(_ db: Database, id: String) throws -> Ring? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ring WHERE id = ?", arguments: [id]) else { return nil }
+        let people = try risks(db)
+        let members = try Row.fetchAll(db, sql: "SELECT candidate_id, joined_at FROM ring_member WHERE ring_id = ?", arguments: [id])
+            .map { m -> RingMember in
+                let cid: String = m["candidate_id"]
+                let p = people[cid]
+                return RingMember(candidateId: cid, name: p?.name ?? "(erased)", risk: p?.risk ?? 0, band: p?.band ?? "none",
+                                  status: p?.status ?? "new", joinedAt: m["joined_at"])
+            }
+            .sorted { ($0.risk, $1.candidateId) > ($1.risk, $0.candidateId) }
+        let edges = try Row.fetchAll(db, sql: "SELECT * FROM ring_edge WHERE ring_id = ? ORDER BY a, b, kind", arguments: [id]).map {
+            RingEdge($0["a"], $0["b"], kind: RingEdge.Kind(rawValue: $0["kind"]) ?? .referral, value: $0["value"],
+                     firstSeen: $0["first_seen"], lastSeen: $0["last_seen"])
+        }
+        let events = try Row.fetchAll(db, sql: "SELECT * FROM ring_event WHERE ring_id = ? ORDER BY id", arguments: [id]).map {
+            RingEvent(at: $0["at"], candidateId: $0["candidate_id"], change: $0["change"], via: $0["via"])
+        }
+        return Ring(id: id, members: members, edges: edges, score: row["score"], firstSeen: row["first_seen"],
+                    lastSeen: row["last_seen"], events: events)
+    }
+
+    static func activeIds(_ db: Database, minSize: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT id FROM ring WHERE active = 1 AND size >= ? ORDER BY score DESC, size DESC, id",
+                            arguments: [minSize])
+    }
+
+    static func ringIds(_ db: Database, candidateId: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT ring_id FROM ring_member WHERE candidate_id = ?", arguments: [candidateId])
+    }
+}
+
+/// Addresses compared for equality after folding case, diacritics, punctuation and common abbreviations.
+enum AddressKey {
+    static let abbreviations: [String: String] = [
+        "strasse": "str", "straße": "str", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
+        "blvd": "boulevard", "ln": "lane", "apt": "apartment", "no": "", "nr": "",
+    ]
+
+    static func normalise(_ s: String) -> String {
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ß", with: "ss")
+        let tokens = folded.split { !$0.isLetter && !$0.isNumber }.map { token -> String in
+            var t = String(token)
+            if t.hasSuffix("strasse") && t != "strasse" { t = String(t.dropLast(7)) + " str" }
+            return abbreviations[t] ?? t
+        }
+        return tokens.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+}
