@@ -34,8 +34,8 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
+        let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
-        let who = analyst ?? AnalystName.current()
         let results: [BulkResult]
         if ids.count == 1 {
             do {
@@ -63,15 +63,15 @@ enum CaseOutput {
             }
             let data = try JSONSerialization.data(withJSONObject: rows.map { $0.compactMapValues { $0 } },
                                                   options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            SafeOutput.json(data)
             return
         }
         for r in results {
             if let c = r.caseFile {
-                print("\(r.candidateId): \(c.status.rawValue)" + (c.assignee.map { ", held by \($0)" } ?? "")
+                SafeOutput.line("\(r.candidateId): \(c.status.rawValue)" + (c.assignee.map { ", held by \($0)" } ?? "")
                       + (c.referredTo.map { ", referred to \($0)" } ?? "") + " (version \(c.version))")
             } else if let e = r.error {
-                FileHandle.standardError.write(Data("\(r.candidateId): \(kind(e)): \(e.description)\n".utf8))
+                SafeOutput.warn("\(r.candidateId): \(kind(e)): \(e.description)")
             }
         }
     }

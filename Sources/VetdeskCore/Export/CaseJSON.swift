@@ -18,6 +18,7 @@ enum CaseJSON {
         encoder.keyEncodingStrategy = .custom { path in ColumnKey(stringValue: ColumnKey.snake(path.last!.stringValue)) }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let doc = Document(schemaVersion: schemaVersion, generator: "vetdesk", exportedAt: Time.iso(exportedAt), cases: cases)
-        return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
+        // JSONEncoder leaves C1 and bidi controls raw: escaped so `cat export.json` cannot replay them.
+        return JSONSafeText.escapingUnsafe(String(decoding: try encoder.encode(doc), as: UTF8.self)) + "\n"
     }
 }
