@@ -114,6 +114,9 @@ final class CSVFileReader {
                 guard let s = scratch.withUnsafeBufferPointer({ Self.string(validating: $0) }) else {
                     throw Failure(line: fieldLine, column: column, message: "invalid UTF-8")
                 }
+                if let why = scratch.withUnsafeBufferPointer(FieldValueCheck.problem(bytes:)) {
+                    throw Failure(line: fieldLine, column: column, message: why)
+                }
                 field = s
             } else {
                 let start = p
@@ -127,9 +130,11 @@ final class CSVFileReader {
                     throw Failure(line: lineCursor, column: column, message: "field is longer than \(Self.maxFieldBytes / 1024) KiB")
                 }
                 if p == end && !eof { return .needMore }
-                guard let s = Self.string(validating: UnsafeBufferPointer(start: b + start, count: p - start)) else {
+                let raw = UnsafeBufferPointer(start: b + start, count: p - start)
+                guard let s = Self.string(validating: raw) else {
                     throw Failure(line: lineCursor, column: column, message: "invalid UTF-8")
                 }
+                if let why = FieldValueCheck.problem(bytes: raw) { throw Failure(line: lineCursor, column: column, message: why) }
                 field = s
             }
             fields.append(field)
