@@ -21,6 +21,7 @@ struct DecideCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.") var json = false
 
     func validate() throws {
+        _ = try AnalystOption.resolve(analyst) // a bad name is a usage error, shown with this command's usage
         let chosen = [clear, escalate != nil, refer != nil, reopen].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("choose exactly one of --clear, --escalate, --refer, --reopen") }
         guard !ids.isEmpty else { throw ValidationError("give at least one candidate id") }

@@ -11,6 +11,8 @@ struct NoteCommand: ParsableCommand {
     @Option(help: "Analyst name (default: $VETDESK_ANALYST, else the login user).") var analyst: String?
     @Flag(help: "Print the result as JSON.") var json = false
 
+    func validate() throws { _ = try AnalystOption.resolve(analyst) } // usage error, this command's usage
+
     func run() throws {
         let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
