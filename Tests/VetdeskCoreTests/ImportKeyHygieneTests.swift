@@ -52,6 +52,11 @@ struct ImportKeyHygieneTests {
         let o = try rejected(h, try h.write("okta-nul.ndjson", okta))
         #expect(o.field == "actor.alternateId" && o.message.contains("NUL byte"))
         #expect(o.location == "line 1")
+        // A whole JSON document (a Graph page of Entra sign-ins).
+        let entra = try String(contentsOfFile: ImportHarness.fixture("entra.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"akeller@corp.example.com\"", with: "\"akeller@corp.example.com\\u0000x\"")
+        let g = try rejected(h, try h.write("entra-nul.json", entra))
+        #expect(g.field == "userPrincipalName" && g.location == "record 1" && g.message.contains("NUL byte"))
     }
 
     @Test func invisibleCharactersInIdsAndEmailsAreRefused() throws {
@@ -93,6 +98,16 @@ struct ImportKeyHygieneTests {
         #expect(e.field == "email" && e.message.contains("looks like the existing account 'anna.keller@example.com'"))
         // Re-importing the same file is not a lookalike of itself.
         _ = try h.load("candidates.csv")
+    }
+
+    @Test func referencesToCandidatesAreNFCToo() throws {
+        let h = try ImportHarness()
+        _ = try h.importer.importFile(path: try h.write("nfc.csv", header + "C-R\u{E9}ne,René Dupont,rene@example.com\n"), kind: nil)
+        // An interview naming the candidate in NFD (as macOS file systems and some exports write it) finds them.
+        let nfd = try h.write("interviews.csv", try String(contentsOfFile: ImportHarness.fixture("interviews.csv"), encoding: .utf8)
+            .split(separator: "\n").prefix(2).joined(separator: "\n").replacingOccurrences(of: "C-1001", with: "C-Re\u{301}ne") + "\n")
+        _ = try h.importer.importFile(path: nfd, kind: nil)
+        #expect(try h.count("interview", "candidate_id = 'C-R\u{E9}ne'") == 1)
     }
 
     @Test func keysAreStoredInNFC() throws {

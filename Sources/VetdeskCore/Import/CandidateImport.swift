@@ -86,9 +86,9 @@ extension FlatRecord {
         return v.uppercased()
     }
 
-    /// The candidate a record refers to, which must already be in the store.
+    /// The candidate a record refers to, which must already be in the store (NFC, as ids are stored).
     func candidate(_ name: String, known: Set<String>) throws -> String {
-        let id = try required(name)
+        let id = try requiredKey(name)
         guard known.contains(id) else { throw fail(name, "unknown candidate '\(Self.quoted(id))' (import candidates first)") }
         return id
     }

@@ -35,6 +35,8 @@ enum KeyText {
 
     /// The key in NFC, or why it is refused.
     static func normalised(_ raw: String) -> Result<String, KeyProblem> {
+        // ASCII (nearly every key) is already NFC: only controls can hide in it.
+        if raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .success(raw) }
         if let bad = raw.unicodeScalars.first(where: isInvisible) {
             return .failure(KeyProblem(message: "contains the invisible character \(codePoint(bad)); "
                 + "a key must show every character it has (remove it)"))
