@@ -101,6 +101,16 @@ import Testing
         #expect(Self.isClean(unknownId.stdout) && unknownId.stdout.contains("no case with this id"))
     }
 
+    @Test func showAndQueueJSONEscapeBidiAndC1() throws {
+        let path = try DetailCLITests.fixture() // candidate B is named "Bob <OSC title> U+202E evil"
+        for args in [["show", "B", "--json"], ["queue", "--json"]] {
+            let r = try DetailCLITests.run(args + ["--store", path])
+            #expect(r.status == 0)
+            #expect(Self.isClean(r.out), "\(args[0]) --json: raw control")
+            #expect(r.out.contains("\\u202e"), "\(args[0]) --json escapes the bidi override")
+        }
+    }
+
     @Test func errorDescriptionsAreSanitised() {
         let e = VetdeskError.malformed(file: "f\u{1B}]0;t\u{07}.csv", location: "line 1", field: "a\u{9B}2Jb",
                                        message: "bad \u{202E}value\nnext")
