@@ -18,6 +18,9 @@ enum TerminalCellText {
     static func pieces(_ text: String, width: Int, wcwidth: (UInt32) -> Int = libcWidth) -> [String] {
         guard width > 0 else { return [] }
         if width == 1, text.utf8.count == 1 { return [text] } // ASCII, nearly every cell
+        // One scalar the C library measures as the grid does (box drawing, CJK): as it is.
+        let u = text.unicodeScalars
+        if let only = u.first, u.index(after: u.startIndex) == u.endIndex, wcwidth(only.value) == width { return [text] }
         let scalars = Array(text.unicodeScalars)
         if width == 2, scalars.count == 2, scalars.allSatisfy(isRegionalIndicator),
            scalars.allSatisfy({ wcwidth($0.value) == 1 }) {
