@@ -12,12 +12,15 @@ struct AssignCommand: ParsableCommand {
     @Option(help: "Analyst name (default: $VETDESK_ANALYST, else the login user).") var analyst: String?
     @Flag(help: "Print the result as JSON.") var json = false
 
+    func validate() throws { _ = try AnalystOption.resolve(analyst) } // usage error, this command's usage
+
     func run() throws {
+        let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
         let action: CaseAction = release ? .release : .take
         let text = note ?? (release ? "released the case" : "took the case for review")
         do {
-            let updated = try service.apply(action, to: id, analyst: analyst ?? AnalystName.current(), note: text,
+            let updated = try service.apply(action, to: id, analyst: who, note: text,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

@@ -31,17 +31,17 @@ struct AuditVerifyCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            SafeOutput.json(try encoder.encode(report))
         } else if let p = report.problem {
-            print("BROKEN after \(report.entriesChecked) good entries: \(p.message)")
+            SafeOutput.line("BROKEN after \(report.entriesChecked) good entries: \(p.message)")
         } else {
-            print("OK: \(report.entriesChecked) entries verified"
+            SafeOutput.line("OK: \(report.entriesChecked) entries verified"
                   + (report.headSeq.map { ", head #\($0) \(report.headHash ?? "")" } ?? " (empty history)")
                   + (report.redactionSummary.map { "; \($0)" } ?? ""))
             for r in report.rechained {
-                print("re-chained to format v2 at \(Time.iso(r.at)): \(r.entries) entries; the v1 head was "
+                SafeOutput.line("re-chained to format v2 at \(Time.iso(r.at)): \(r.entries) entries; the v1 head was "
                       + (r.v1HeadSeq.map { "#\($0) \(r.v1HeadHash ?? "")" } ?? "empty")
-                      + (r.v1Problem.map { "; the v1 chain did NOT verify then: \(Sanitize.forDisplay($0))" } ?? ""))
+                      + (r.v1Problem.map { "; the v1 chain did NOT verify then: \($0)" } ?? ""))
             }
         }
         if !report.isIntact { throw ExitCode(1) }
@@ -64,7 +64,7 @@ struct AuditStressCommand: ParsableCommand {
         let service = CaseService(store: try global.openStore())
         var rng = SplitMixRandom(seed: seed)
         // Unbuffered: each line is written before the next decision starts.
-        func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        func say(_ line: String) { SafeOutput.line(line) }
         for i in 0..<count {
             let id = ids[Int(rng.next() % UInt64(ids.count))]
             switch try DecisionWorkload.step(service, candidateId: id, analyst: analyst, roll: rng.next(),

@@ -31,7 +31,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         // Same identity as the CLI's decisions, so history names one analyst however they acted.
-        let name = analyst ?? AnalystName.current()
+        let name = try AnalystOption.resolve(analyst)
         let options = ConsoleOptions(analyst: name, readonly: readonly, themeName: theme, ascii: ascii,
                                      noColor: noColor, cursor: cursor, paths: global.paths)
         let store = try global.openStore()

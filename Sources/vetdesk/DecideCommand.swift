@@ -26,6 +26,7 @@ struct DecideCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.") var json = false
 
     func validate() throws {
+        _ = try AnalystOption.resolve(analyst) // a bad name is a usage error, shown with this command's usage
         let chosen = [clear, escalate != nil, refer != nil, reopen].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("choose exactly one of --clear, --escalate, --refer, --reopen") }
         guard ids.isEmpty != (ring == nil) else { throw ValidationError("give candidate ids or --ring, not both or neither") }
@@ -51,8 +52,8 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
+        let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
-        let who = analyst ?? AnalystName.current()
         let results: [BulkResult]
         if let ring {
             let store = try global.openStore()
@@ -85,15 +86,15 @@ enum CaseOutput {
             }
             let data = try JSONSerialization.data(withJSONObject: rows.map { $0.compactMapValues { $0 } },
                                                   options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            SafeOutput.json(data)
             return
         }
         for r in results {
             if let c = r.caseFile {
-                print("\(r.candidateId): \(c.status.rawValue)" + (c.assignee.map { ", held by \($0)" } ?? "")
+                SafeOutput.line("\(r.candidateId): \(c.status.rawValue)" + (c.assignee.map { ", held by \($0)" } ?? "")
                       + (c.referredTo.map { ", referred to \($0)" } ?? "") + " (version \(c.version))")
             } else if let e = r.error {
-                FileHandle.standardError.write(Data("\(r.candidateId): \(kind(e)): \(e.description)\n".utf8))
+                SafeOutput.warn("\(r.candidateId): \(kind(e)): \(e.description)")
             }
         }
     }

@@ -29,7 +29,7 @@ struct EraseCommand: ParsableCommand {
         let erasure = Erasure(store: try global.openStore())
         if compact {
             let done = try erasure.compact()
-            print(done ? "store compacted; WAL reset" : "store vacuumed, but another connection kept the WAL: run again when idle")
+            SafeOutput.line(done ? "store compacted; WAL reset" : "store vacuumed, but another connection kept the WAL: run again when idle")
             if !done { throw ExitCode(1) }
             return
         }
@@ -38,9 +38,9 @@ struct EraseCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            SafeOutput.json(try encoder.encode(report))
         } else {
-            print("erasure #\(report.erasureId): \(Sanitize.forDisplay(report.candidateId)): \(report.rowsDeleted) row(s) deleted, "
+            SafeOutput.line("erasure #\(report.erasureId): \(Sanitize.forDisplay(report.candidateId)): \(report.rowsDeleted) row(s) deleted, "
                   + "\(report.entriesRedacted) history note(s) redacted"
                   + (report.compacted ? "; store vacuumed" : "; WAL still held by another connection: run `vetdesk erase --compact` later"))
         }

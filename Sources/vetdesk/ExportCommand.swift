@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let out {
             let n = try exporter.export(selection, format: fmt, to: out)
-            FileHandle.standardError.write(Data("exported \(n) case(s) to \(out)\n".utf8))
+            SafeOutput.warn("exported \(n) case(s) to \(out)")
         } else {
             let cases = try exporter.load(selection)
             guard !cases.isEmpty else { throw VetdeskError.notFound("no cases match the selection; nothing exported") }

@@ -17,21 +17,21 @@ struct HistoryCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            SafeOutput.json(try encoder.encode(entries))
             return
         }
         guard !entries.isEmpty else {
             let known = try service.caseFile(id) != nil
-            print(known ? "\(id): no history yet" : "\(id): no case with this id")
+            SafeOutput.line(known ? "\(id): no history yet" : "\(id): no case with this id")
             return
         }
         for e in entries {
             var line = "#\(e.seq ?? 0) \(Time.iso(e.at)) \(Sanitize.forDisplay(e.analyst)) \(e.action)"
             if let from = e.fromStatus, let to = e.toStatus, from != to { line += " \(from) -> \(to)" }
             if let r = e.reasonCode { line += " [\(r)]" }
-            print(line)
+            SafeOutput.line(line)
             for noteLine in Sanitize.forDisplay(e.note, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
-                print("    \(noteLine)")
+                SafeOutput.line("    \(noteLine)")
             }
         }
     }

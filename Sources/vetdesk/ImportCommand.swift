@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)))
                 output.imported.append(report)
-                if !json { print(Self.line(report)) }
+                if !json { SafeOutput.line(Self.line(report)) }
             } catch {
                 output.failed.append(Failure(file: file, error: "\(error)"))
                 warn("error: \(error)")
@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+            SafeOutput.json(try encoder.encode(output))
         }
         if !output.failed.isEmpty {
             warn("\(output.failed.count) of \(files.count) file(s) failed: " + output.failed.map(\.file).joined(separator: ", "))
@@ -96,7 +96,7 @@ struct ImportCommand: ParsableCommand {
         return "\(r.file): \(r.kind.rawValue): " + parts.joined(separator: ", ")
     }
 
-    private func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    private func warn(_ s: String) { SafeOutput.warn(s) }
 }
 
 /// `--providers FILE` (else $VETDESK_PROVIDERS): a team provider list merged over the bundled list

@@ -11,10 +11,13 @@ struct NoteCommand: ParsableCommand {
     @Option(help: "Analyst name (default: $VETDESK_ANALYST, else the login user).") var analyst: String?
     @Flag(help: "Print the result as JSON.") var json = false
 
+    func validate() throws { _ = try AnalystOption.resolve(analyst) } // usage error, this command's usage
+
     func run() throws {
+        let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
         do {
-            let updated = try service.apply(.note, to: id, analyst: analyst ?? AnalystName.current(), note: note,
+            let updated = try service.apply(.note, to: id, analyst: who, note: note,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

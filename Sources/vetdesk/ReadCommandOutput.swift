@@ -8,9 +8,8 @@ enum ReadCommandOutput {
         let enc = JSONEncoder()
         enc.keyEncodingStrategy = .custom { path in SnakeKey(path.last.map { SnakeCase.of($0.stringValue) } ?? "") }
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try enc.encode(value)
-        data.append(0x0A)
-        return data
+        // C1 and bidi controls \u-escaped: the JSON is read on terminals too.
+        return Data((SafeOutput.jsonText(try enc.encode(value)) + "\n").utf8)
     }
 
     struct SnakeKey: CodingKey {

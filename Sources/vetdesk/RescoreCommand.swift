@@ -26,7 +26,7 @@ struct RescoreCommand: ParsableCommand {
         let store = try global.openStore()
         if let extra = ExtraProviders.file(option: providersFile) {
             let changed = try store.rematchProviders(ExtraProviders.list(paths: global.paths, extraFile: extra))
-            if !json { print("providers re-applied: \(changed) IP(s) changed provider") }
+            if !json { SafeOutput.line("providers re-applied: \(changed) IP(s) changed provider") }
         }
         let rescorer = Rescorer(store: store, config: config)
         let report: RescoreReport
@@ -39,13 +39,13 @@ struct RescoreCommand: ParsableCommand {
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try enc.encode(report), as: UTF8.self))
+            SafeOutput.json(try enc.encode(report))
             return
         }
-        print("rescored \(report.candidates) candidates (\(report.dirty) dirty, \(report.linked) linked) in \(String(format: "%.2f", report.seconds)) s")
-        print("flags: \(report.flags)" + (report.flagsByRule.isEmpty ? "" : "  " +
+        SafeOutput.line("rescored \(report.candidates) candidates (\(report.dirty) dirty, \(report.linked) linked) in \(String(format: "%.2f", report.seconds)) s")
+        SafeOutput.line("flags: \(report.flags)" + (report.flagsByRule.isEmpty ? "" : "  " +
               report.flagsByRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
         let bands = RiskBand.allCases.reversed().map { "\($0.rawValue)=\(report.bands[$0.rawValue] ?? 0)" }
-        print("bands: " + bands.joined(separator: " "))
+        SafeOutput.line("bands: " + bands.joined(separator: " "))
     }
 }

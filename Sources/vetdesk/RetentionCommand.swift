@@ -31,15 +31,15 @@ struct RetentionCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(steps), as: UTF8.self))
+            SafeOutput.json(try encoder.encode(steps))
             return
         }
-        print("policy: " + (file.map { Sanitize.forDisplay($0) } ?? "defaults")
+        SafeOutput.line("policy: " + (file.map { Sanitize.forDisplay($0) } ?? "defaults")
               + " (events of cleared cases after \(rules.clearedEventsDays) d, pseudonymise after \(rules.clearedPseudonymiseDays) d)")
-        if steps.isEmpty { print("nothing ages out"); return }
+        if steps.isEmpty { SafeOutput.line("nothing ages out"); return }
         for s in steps {
             let what = s.kind == .deleteEvents ? "delete \(s.rows) event row(s)" : "pseudonymise" + (apply ? " (\(s.rows) row(s))" : "")
-            print("\(apply ? "done" : "would"): \(Sanitize.forDisplay(s.candidateId)) cleared \(Time.iso(s.clearedAt)): \(what)")
+            SafeOutput.line("\(apply ? "done" : "would"): \(Sanitize.forDisplay(s.candidateId)) cleared \(Time.iso(s.clearedAt)): \(what)")
         }
     }
 }

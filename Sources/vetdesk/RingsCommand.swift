@@ -22,17 +22,17 @@ struct RingsCommand: ParsableCommand {
             try RingOutput.printJSON(["refresh": AnyEncodable(refresh), "rings": AnyEncodable(rings)])
             return
         }
-        if rings.isEmpty { print("no rings of \(minSize)+ members"); return }
-        print("RING      SIZE  SCORE  STRONGEST SHARED                    STATUS")
+        if rings.isEmpty { SafeOutput.line("no rings of \(minSize)+ members"); return }
+        SafeOutput.line("RING      SIZE  SCORE  STRONGEST SHARED                    STATUS")
         for r in rings {
             let kinds = r.strongestKinds.prefix(3).map { "\($0.kind.rawValue)×\($0.count)" }.joined(separator: " ")
-            print(String(r.id.padding(toLength: 9, withPad: " ", startingAt: 0)) + " "
+            SafeOutput.line(String(r.id.padding(toLength: 9, withPad: " ", startingAt: 0)) + " "
                   + String(String(r.size).padding(toLength: 5, withPad: " ", startingAt: 0)) + " "
                   + String(String(r.score).padding(toLength: 6, withPad: " ", startingAt: 0)) + " "
                   + kinds.padding(toLength: 35, withPad: " ", startingAt: 0) + " " + r.statusSummary)
         }
         if !refresh.skipped.isEmpty {
-            print("not ring ties: " + refresh.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+            SafeOutput.line("not ring ties: " + refresh.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
         }
     }
 }
@@ -50,10 +50,10 @@ struct RingCommand: ParsableCommand {
         try service.refresh()
         let ring = try service.ring(id)
         if json { try RingOutput.printJSON(ring); return }
-        RingText.adjacency(ring).forEach { print($0) }
+        RingText.adjacency(ring).forEach { SafeOutput.line($0) }
         let history = try ring.members.flatMap { try CaseService(store: store).history($0.candidateId) }
-        print("  timeline:")
-        RingText.timeline(ring, history: history).forEach { print($0) }
+        SafeOutput.line("  timeline:")
+        RingText.timeline(ring, history: history).forEach { SafeOutput.line($0) }
     }
 }
 
@@ -62,7 +62,7 @@ enum RingOutput {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        SafeOutput.json(try encoder.encode(value))
     }
 }
 

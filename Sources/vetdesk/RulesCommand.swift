@@ -28,19 +28,19 @@ struct RulesCommand: ParsableCommand {
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try enc.encode(rows), as: UTF8.self))
+            SafeOutput.json(try enc.encode(rows))
             return
         }
-        print("rules file: \(config.file ?? "\(path) (absent: built-in defaults)")")
+        SafeOutput.line("rules file: \(config.file ?? "\(path) (absent: built-in defaults)")")
         for r in rows {
             let state = r.enabled ? "" : "  [disabled]"
-            print("\(r.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.padding(toLength: 8, withPad: " ", startingAt: 0)) w=\(String(format: "%.2f", r.weight))\(state)")
-            print("    \(r.title)")
+            SafeOutput.line("\(r.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.padding(toLength: 8, withPad: " ", startingAt: 0)) w=\(String(format: "%.2f", r.weight))\(state)")
+            SafeOutput.line("    \(r.title)")
             if !r.thresholds.isEmpty {
-                print("    thresholds: " + r.thresholds.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.number($0.value))" }.joined(separator: ", "))
+                SafeOutput.line("    thresholds: " + r.thresholds.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.number($0.value))" }.joined(separator: ", "))
             }
-            for (k, v) in r.lists.sorted(by: { $0.key < $1.key }) { print("    \(k): \(v.joined(separator: ", "))") }
-            print("    source: \(r.source)")
+            for (k, v) in r.lists.sorted(by: { $0.key < $1.key }) { SafeOutput.line("    \(k): \(v.joined(separator: ", "))") }
+            SafeOutput.line("    source: \(r.source)")
         }
     }
 

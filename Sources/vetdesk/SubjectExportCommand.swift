@@ -15,6 +15,6 @@ struct SubjectExportCommand: ParsableCommand {
 
     func run() throws {
         let written = try SubjectAccess(store: try global.openStore()).write(candidateId: id, to: out)
-        print("wrote \(Sanitize.forDisplay(written.json)) and \(Sanitize.forDisplay(written.markdown))")
+        SafeOutput.line("wrote \(Sanitize.forDisplay(written.json)) and \(Sanitize.forDisplay(written.markdown))")
     }
 }

@@ -27,10 +27,11 @@ struct Vetdesk: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { SafeOutput.message(message, to: .standardOutput) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            // Usage errors quote the arguments (ids, analyst names, file names): sanitised like all output.
+            if !message.isEmpty { SafeOutput.message(message, to: .standardError) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

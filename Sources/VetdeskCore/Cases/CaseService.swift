@@ -129,9 +129,9 @@ public struct CaseService: Sendable {
 
     func validated(_ action: CaseAction, analyst: String, note: String,
                    attribution explicit: Attribution? = nil) throws -> Request {
-        let analyst = analyst.trimmingCharacters(in: .whitespacesAndNewlines)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !analyst.isEmpty else { throw VetdeskError.invalidArgument("an analyst name is required") }
+        // Every way in (CLI, console, library) goes through here: the name lands in the audit chain.
+        let analyst = try AnalystName.validated(analyst)
         guard !note.isEmpty else {
             throw VetdeskError.invalidArgument("a note is required for '\(action.name)' (it is empty)")
         }

@@ -25,6 +25,7 @@ public struct Erasure: Sendable {
     }
 
     public func erase(candidateId: String, analyst: String, reason: String) throws -> Report {
+        let analyst = try AnalystName.validated(analyst)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw VetdeskError.invalidArgument("an erasure needs a reason (e.g. the request's reference)") }
         let now = clock()

@@ -44,6 +44,7 @@ public struct Retention: Sendable {
 
     /// Carries out the plan in one transaction and returns the steps done.
     public func apply(analyst: String) throws -> [Step] {
+        let analyst = try AnalystName.validated(analyst)
         let now = clock()
         let steps = try store.pool.writeWithoutTransaction { db -> [Step] in
             try db.execute(sql: "PRAGMA secure_delete = ON")

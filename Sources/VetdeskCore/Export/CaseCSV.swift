@@ -40,11 +40,18 @@ enum CaseCSV {
         cells.map { quote(neutralise($0)) }.joined(separator: ",") + "\r\n"
     }
 
-    /// A cell a spreadsheet could read as a formula (= + - @) or that starts with a tab or CR is prefixed
-    /// with a single quote, which spreadsheets show as text (OWASP CSV injection guidance).
+    /// Terminal controls go first (`cat export.csv` must not replay escape sequences): whole ESC/CSI/OSC
+    /// sequences are dropped, other C0/C1 controls and DEL become U+FFFD, bidi overrides are removed,
+    /// tabs and CRs become spaces; line breaks inside a cell stay (quoted). Then a cell a spreadsheet could
+    /// read as a formula (= + - @, or a leading tab or CR) is prefixed with a single quote, which
+    /// spreadsheets show as text (OWASP CSV injection guidance).
     static func neutralise(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first else { return cell }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + cell : cell
+        let safe = Sanitize.forDisplay(cell.replacingOccurrences(of: "\r\n", with: "\n"), keepNewlines: true)
+        let formula: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+        if formula.contains(first) { return "'" + safe }
+        if let shown = safe.unicodeScalars.first, formula.contains(shown) { return "'" + safe }
+        return safe
     }
 
     /// Every cell quoted, inner quotes doubled: commas, quotes and line breaks stay inside their cell.

@@ -24,6 +24,7 @@ enum CaseJSON {
                            tlp: tlp.label, cases: cases,
                            attributions: Dictionary(uniqueKeysWithValues: cases.compactMap { c in
                                c.attribution.map { (c.candidate.id, $0) } }))
-        return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
+        // JSONEncoder leaves C1 and bidi controls raw: escaped so `cat export.json` cannot replay them.
+        return JSONSafeText.escapingUnsafe(String(decoding: try encoder.encode(doc), as: UTF8.self)) + "\n"
     }
 }

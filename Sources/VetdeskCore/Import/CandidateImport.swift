@@ -16,9 +16,15 @@ struct CandidateImport {
 
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         var changed: [String] = []
+        var lookalikes = try LookalikeKeys(db: writer.db)
         while let record = try reader.next() {
             counts.records += 1
-            let id = try record.required("candidate_id")
+            let id = try record.requiredKey("candidate_id")
+            if let existing = lookalikes.lookalike(id: id) {
+                throw record.fail("candidate_id", "'\(FlatRecord.quoted(id))' looks like the existing candidate "
+                    + "'\(FlatRecord.quoted(existing))' (same once compatibility forms and invisible characters are folded): "
+                    + "not imported as a new candidate; use the existing id")
+            }
             var row: [(String, DatabaseValueConvertible?)] = [("id", id)]
             for name in record.columns.names where name != "candidate_id" && name != "accounts" {
                 row.append((name, try value(record, name)))
@@ -28,12 +34,24 @@ struct CandidateImport {
                 changed.append(id)
             }
             try writer.ensureCaseFile(candidateId: id)
-            var accounts: [String] = []
-            if let email = record.text("email") { accounts.append(email) }
+            var accounts: [(field: String, account: String)] = []
+            if let email = try record.key("email") { accounts.append(("email", email)) }
             if let extra = record.text("accounts") {
-                accounts += extra.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for raw in extra.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !raw.isEmpty {
+                    switch KeyText.normalised(raw) {
+                    case .success(let account): accounts.append(("accounts", account))
+                    case .failure(let p): throw record.fail("accounts", "'\(KeyText.visible(raw))' \(p.message)")
+                    }
+                }
             }
-            for account in accounts { try writer.addAccount(account, candidateId: id) }
+            for (field, account) in accounts {
+                if let existing = lookalikes.lookalike(account: account) {
+                    throw record.fail(field, "'\(FlatRecord.quoted(account))' looks like the existing account "
+                        + "'\(FlatRecord.quoted(existing))' (same once case, compatibility forms and invisible characters "
+                        + "are folded): not imported; use the existing spelling")
+                }
+                try writer.addAccount(account, candidateId: id)
+            }
         }
         try writer.markDirty(changed)
         let remapped = try LoginSummaryStore(db: writer.db).mapUnmappedLogins()
@@ -48,6 +66,7 @@ struct CandidateImport {
         if Self.rates.contains(name) { return try r.amount(name) }
         switch name {
         case "full_name": return try r.required(name)
+        case "email": return try r.key(name)
         case "phone_type": return try r.choice(name, ["mobile", "landline", "voip"])
         case "rate_currency": return try r.currency(name)
         default: return r.text(name)
@@ -67,9 +86,9 @@ extension FlatRecord {
         return v.uppercased()
     }
 
-    /// The candidate a record refers to, which must already be in the store.
+    /// The candidate a record refers to, which must already be in the store (NFC, as ids are stored).
     func candidate(_ name: String, known: Set<String>) throws -> String {
-        let id = try required(name)
+        let id = try requiredKey(name)
         guard known.contains(id) else { throw fail(name, "unknown candidate '\(Self.quoted(id))' (import candidates first)") }
         return id
     }

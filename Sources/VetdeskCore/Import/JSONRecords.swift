@@ -164,6 +164,7 @@ enum JSONField {
             if s.utf8.count > CSVFileReader.maxFieldBytes {
                 throw JSONShapeError(message: "value is longer than \(CSVFileReader.maxFieldBytes / 1024) KiB")
             }
+            if let why = FieldValueCheck.problem(s) { throw JSONShapeError(message: why) }
             return s.isEmpty ? nil : s
         case let n as NSNumber:
             let type = String(cString: n.objCType)

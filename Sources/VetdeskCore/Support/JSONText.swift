@@ -1,8 +1,8 @@
 /// JSON string quoting shared by the hand-written JSON writers (exports, flag evidence):
 /// written by hand because JSONEncoder per value dominated a full rescore.
 enum JSONText {
-    /// Appends `text` as a JSON string literal. Controls, DEL and U+2028/2029 are \u-escaped
-    /// so the output is safe to embed in JavaScript and to show in a terminal.
+    /// Appends `text` as a JSON string literal. C0 and C1 controls, DEL, bidi controls and U+2028/2029
+    /// are \u-escaped so the output is safe to embed in JavaScript and to show in a terminal.
     static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
@@ -16,9 +16,8 @@ enum JSONText {
             case "\u{0C}": out += "\\f"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if v < 0x20 || JSONSafeText.mustEscape(v) {
+                    out += JSONSafeText.escaped(v)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -10,7 +10,12 @@ public enum VetdeskError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidArgument(String)
     case io(String)
 
-    public var description: String {
+    /// Sanitised: messages quote data (header cells, file names, ids, analyst names), and whatever
+    /// prints them reaches a terminal. Escape sequences, controls, bidi overrides and line breaks go.
+    public var description: String { Sanitize.forDisplay(rawDescription) }
+
+    /// The message as built, data unsanitised (for code that matches on it, never for printing).
+    public var rawDescription: String {
         switch self {
         case let .malformed(file, location, field, message):
             let f = field.map { " field '\($0)':" } ?? ""

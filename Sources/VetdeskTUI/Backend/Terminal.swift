@@ -153,14 +153,18 @@ final class Terminal {
         var chars = [wchar_t](repeating: 0, count: 6)
         for (x, y) in plan.cells {
             let cell = g[x, y]
-            var n = 0
-            for scalar in cell.text.unicodeScalars.prefix(5) { chars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
-            chars[n] = 0
             let style = cell.role.ordinal < styles.count ? styles[cell.role.ordinal] : (attr: vd_a_normal(), pair: Int32(0))
-            var pair = style.pair
-            setcchar(&cc, chars, style.attr | Terminal.attr(cell.attrs), Int16(truncatingIfNeeded: pair), &pair)
-            // The bottom-right cell returns ERR though it draws (the cursor cannot advance): ignore.
-            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            // What ncurses measures must match the columns the grid gave the cell (TerminalCellText).
+            let width = x + 1 < g.width && g[x + 1, y].isContinuation ? 2 : 1
+            for (i, piece) in TerminalCellText.pieces(cell.text, width: width).enumerated() {
+                var n = 0
+                for scalar in piece.unicodeScalars.prefix(5) { chars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+                chars[n] = 0
+                var pair = style.pair
+                setcchar(&cc, chars, style.attr | Terminal.attr(cell.attrs), Int16(truncatingIfNeeded: pair), &pair)
+                // The bottom-right cell returns ERR though it draws (the cursor cannot advance): ignore.
+                _ = mvwadd_wch(window, Int32(y), Int32(x + i), &cc)
+            }
         }
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < g.width, cursor.y < g.height {
             curs_set(1)
