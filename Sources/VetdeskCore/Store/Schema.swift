@@ -21,6 +21,10 @@ enum Schema {
         m.registerMigration("v4-login-locale") { db in
             try ImportLoginSchema.addLoginLocale(db)
         }
+        // The identity provider's own risk verdict on each sign-in (idp_risk_signal rule).
+        m.registerMigration("v5-shapes-idp-risk") { db in
+            try SignInRiskSchema.addIdPRisk(db)
+        }
         return m
     }
 
