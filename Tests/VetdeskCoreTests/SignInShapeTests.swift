@@ -269,6 +269,12 @@ struct SignInNormalisationTests {
         #expect(SignInTime.parse("12/1/2023 23:59") == 1_701_475_140)
         #expect(SignInTime.parse("1628808070524169") == 1_628_808_070)
         #expect(SignInTime.parse("2019-10-18T04:45:48.0729893-05:00") == 1_571_391_948)
+        // elastic/integrations azure signinlogs test-time-formats-corner-cases.log: all 2007-01-09 09:41:00Z.
+        for t in ["01/09/2007 09:41:00", "1/9/2007 9:41:00 AM", "1/9/2007 10:41:00 AM +01:00", "2007-01-09T09:41:00",
+                  "2007-01-09T09:41:00.535404056Z", "2007-01-09T11:41:00+02:00"] {
+            #expect(SignInTime.parse(t) == 1_168_335_660, "\(t)")
+        }
+        #expect(SignInTime.parse("/Date(1695130957848)/") == 1_695_130_957)
         #expect(SignInTime.parse("13/19/2023, 1:45 PM") == nil)
         #expect(SignInTime.parse("9/19/2023, 13:45 PM") == nil)
     }

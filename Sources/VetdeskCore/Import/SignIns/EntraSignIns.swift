@@ -16,7 +16,7 @@ struct EntraSignInMapper {
         var r = record
         // Diagnostic settings record: the sign-in is `properties`; the category says whose it is.
         if let properties = record.object["properties"] as? [String: Any], record.object["category"] != nil {
-            r = SignInRecord(object: properties, file: record.file, location: record.location)
+            r = SignInRecord(object: properties, file: record.file, location: record.location, folds: record.folds)
         }
         if let skip = try Self.notAUser(category: try record.text("category", "Category", "Type"), r) { return .skipped(skip) }
         let code = try Self.errorCode(r)
@@ -30,12 +30,11 @@ struct EntraSignInMapper {
                                     "Sign-in identifier"),
             occurredAt: try r.timestamp("createdDateTime", "CreatedDateTime [UTC]", "Date (UTC)", "Date",
                                         "TimeGenerated [UTC]", "TimeGenerated", "time"),
-            ip: try r.ip("ipAddress", "IP address", "callerIpAddress", memo: &ips),
+            ip: try r.ip("ipAddress", "IP address", "callerIpAddress", "IPAddressFromResourceProvider", memo: &ips),
             reportedCountry: place.country, city: place.city, outcome: code == 0 ? "success" : "failure",
             userAgent: agent, deviceId: try r.text("deviceDetail.deviceId", "Device ID"),
             deviceManaged: try r.bool("deviceDetail.isManaged", "Managed"), locale: nil,
             sessionId: try r.text("sessionId", "Session ID", "correlationId", "Correlation ID"))
-        if event.ip.isEmpty { throw r.fail("ipAddress", "required value is missing") }
         event.setRisk(try Self.risk(r))
         return .event(event)
     }

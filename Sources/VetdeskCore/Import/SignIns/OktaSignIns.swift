@@ -21,7 +21,7 @@ struct OktaSignInMapper {
         if session?.lowercased() == "unknown" { session = nil } // Okta's placeholder when there is no session
         var event = LoginEvent(
             source: "okta", sourceId: try r.required("uuid"), account: account,
-            occurredAt: try r.timestamp("published"), ip: try r.ip("client.ipAddress", memo: &ips),
+            occurredAt: try r.timestamp("published"), ip: try r.ip("client.ipAddress", "request.ipChain.0.ip", memo: &ips),
             reportedCountry: try r.country("client.geographicalContext.country", memo: &countries),
             city: try r.text("client.geographicalContext.city"), outcome: outcome,
             userAgent: try r.text("client.userAgent.rawUserAgent"), deviceId: try r.text("device.id"),

@@ -12,10 +12,14 @@ final class SignInRecord {
     /// Built on the first lookup that the nested walk and the exact flat key both miss.
     private var folded: [String: Any]?
 
-    init(object: [String: Any], file: String, location: String) {
+    /// Folded spellings of the keys seen in this file (shared by its records: the keys repeat).
+    let folds: KeyFolds
+
+    init(object: [String: Any], file: String, location: String, folds: KeyFolds = KeyFolds()) {
         self.object = object
         self.file = file
         self.location = location
+        self.folds = folds
     }
 
     func fail(_ field: String, _ message: String) -> VetdeskError {
@@ -101,23 +105,55 @@ final class SignInRecord {
 
     // MARK: lookup
 
+    /// Keys flattened by a SIEM ("actor.alternateId", "actor.alternateid"): only such records need
+    /// the folded index of every path; nested records are matched level by level.
+    private lazy var flattened: Bool = object.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
+
+    /// Folded top-level key -> key as written, for the many lookups that miss at the top level.
+    private lazy var topLevel: [String: String] = {
+        var m: [String: String] = [:]
+        for k in object.keys { m[folds.fold(k)] = m[folds.fold(k)] ?? k }
+        return m
+    }()
+
+    private enum Walk { case found(Any), missing }
+
     private func lookup(_ path: String) -> Any? {
-        if let v = nested(path) { return v }
+        if case .found(let v) = nested(path) { return v }
         if let v = object[path] { return v }
-        if folded == nil { folded = Self.fold(object) }
-        return folded?[Self.foldKey(path)]
+        guard flattened else { return nil }
+        if folded == nil { folded = Self.fold(object, folds) }
+        return folded?[folds.fold(path)]
     }
 
-    /// Walks the dotted path; a string holding a JSON object or array is parsed on the way
-    /// (Log Analytics exports write nested columns as JSON text).
-    private func nested(_ path: String) -> Any? {
-        var current: Any? = object
+    /// Walks the dotted path; a key missing at a level is looked up ignoring case and punctuation
+    /// (PascalCase exports); a string holding a JSON object or array is parsed on the way (Log
+    /// Analytics exports write nested columns as JSON text); a number indexes an array
+    /// ("request.ipChain.0.ip"). A key present with null ends the walk: the value is absent.
+    private func nested(_ path: String) -> Walk {
+        var current: Any = object
+        var top = true
         for key in path.split(separator: ".") {
-            if let s = current as? String { current = Self.parsedJSON(s) }
-            guard let dict = current as? [String: Any] else { return nil }
-            current = dict[String(key)]
+            defer { top = false }
+            if let s = current as? String, let parsed = Self.parsedJSON(s) { current = parsed }
+            if let array = current as? [Any], let i = Int(key) {
+                guard i < array.count else { return .missing }
+                current = array[i]
+                continue
+            }
+            guard let dict = current as? [String: Any] else { return current is NSNull ? .found(NSNull()) : .missing }
+            if let v = dict[String(key)] {
+                current = v
+            } else if top {
+                guard let k = topLevel[folds.fold(String(key))], let v = object[k] else { return .missing }
+                current = v
+            } else {
+                let wanted = folds.fold(String(key))
+                guard let hit = dict.first(where: { folds.fold($0.key) == wanted }) else { return .missing }
+                current = hit.value
+            }
         }
-        return current
+        return .found(current)
     }
 
     private static func parsedJSON(_ s: String) -> Any? {
@@ -133,28 +169,50 @@ final class SignInRecord {
         return false
     }
 
+    /// Lower-case ASCII letters and digits only ("Date (UTC)" -> "dateutc", "actor.alternateId" ->
+    /// "actoralternateid"); other bytes are dropped. Byte-wise: it runs on every missed key.
     static func foldKey(_ key: String) -> String {
-        String(String.UnicodeScalarView(key.lowercased().unicodeScalars.filter {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
-        }))
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count)
+        for b in key.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 32)
+            case 0x80...: out.append(b)
+            default: break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every key path (nested objects joined, JSON-in-text cells parsed), folded.
-    private static func fold(_ object: [String: Any]) -> [String: Any] {
+    private static func fold(_ object: [String: Any], _ folds: KeyFolds) -> [String: Any] {
         var out: [String: Any] = [:]
         func walk(_ prefix: String, _ value: Any, depth: Int) {
             var v = value
             if let s = value as? String, depth < 4, let parsed = parsedJSON(s) as? [String: Any] { v = parsed }
             if let dict = v as? [String: Any], depth < 6 {
-                for (k, sub) in dict { walk(prefix + foldKey(k), sub, depth: depth + 1) }
+                for (k, sub) in dict { walk(prefix + folds.fold(k), sub, depth: depth + 1) }
             }
             if out[prefix] == nil { out[prefix] = value }
         }
-        for (k, v) in object { walk(foldKey(k), v, depth: 0) }
+        for (k, v) in object { walk(folds.fold(k), v, depth: 0) }
         return out
     }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// SignInRecord.foldKey, memoised for one file: its records repeat the same few dozen keys.
+final class KeyFolds {
+    private var cache: [String: String] = [:]
+
+    func fold(_ key: String) -> String {
+        if let hit = cache[key] { return hit }
+        let f = SignInRecord.foldKey(key)
+        if cache.count < 10_000 { cache[key] = f }
+        return f
+    }
 }

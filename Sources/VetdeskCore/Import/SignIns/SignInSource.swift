@@ -11,6 +11,7 @@ final class SignInSource {
     private let read: () throws -> (object: [String: Any], location: String)?
     private var queue: [(object: [String: Any], location: String)] = []
     private var queueIndex = 0
+    private let folds = KeyFolds()
 
     private init(kind: ImportKind, file: String, read: @escaping () throws -> (object: [String: Any], location: String)?) {
         self.kind = kind
@@ -67,13 +68,13 @@ final class SignInSource {
             if queueIndex < queue.count {
                 queueIndex += 1
                 let (object, location) = queue[queueIndex - 1]
-                return SignInRecord(object: object, file: file, location: location)
+                return SignInRecord(object: object, file: file, location: location, folds: folds)
             }
             queue.removeAll(keepingCapacity: true)
             queueIndex = 0
             guard let (object, location) = try read() else { return nil }
             guard let inner = try Self.unwrap(object, location: location, file: file) else {
-                return SignInRecord(object: object, file: file, location: location)
+                return SignInRecord(object: object, file: file, location: location, folds: folds)
             }
             queue = inner
         }
