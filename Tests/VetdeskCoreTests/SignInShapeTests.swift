@@ -77,6 +77,16 @@ struct EntraShapeTests {
         }
     }
 
+    @Test func adfsRecordsAndPlaceholderCountries() throws {
+        let h = try ImportHarness()
+        let report = try h.loadSignIns("entra/diagnostic-adfs-and-placeholders.jsonl")
+        #expect(report.inserted == 2 && report.skippedByReason == ["service_principal": 1])
+        #expect(try h.signIn("58f8ce73-9fc8-4f02-8ea8-1908964f842e") == StoredSignIn(
+            account: "april.oniel@turtles.com", at: 1_765_551_391, ip: "10.205.19.37", outcome: "success", device: nil,
+            session: "59928765-deec-4dca-fe00-008002040075", country: nil, risk: nil))
+        #expect(try h.signIn("77777777-7777-7777-7777-777777777777")?.country == nil)
+    }
+
     @Test func logAnalyticsExportReadsJSONCellsAndUSTimes() throws {
         let h = try ImportHarness()
         let report = try h.loadSignIns("entra/log-analytics-SigninLogs.csv")
@@ -145,6 +155,19 @@ struct OktaShapeTests {
         #expect(try h.signIn("5b1ac2e0-7a9e-11ee-8c99-0242ac120002") == Self.idpSignIn)
     }
 
+    @Test func sentinelOktaTableExport() throws {
+        let h = try ImportHarness()
+        let report = try h.loadSignIns("okta/sentinel-Okta_CL-export.csv")
+        #expect(report.kind == .okta && report.records == 4 && report.inserted == 3 && report.skippedByReason == ["logout": 1])
+        #expect(try h.signIn("6c2bd3f1-7a9e-11ee-8c99-0242ac120002") == Self.janeFailure)
+        #expect(try h.signIn("5b1ac2e0-7a9e-11ee-8c99-0242ac120002") == Self.idpSignIn)
+        #expect(try h.signIn("3aeede38-4f67-11ea-abd3-1f5d113f2546") == StoredSignIn(
+            account: "xxxxxx@elastic.co", at: 1_581_711_537, ip: "175.16.199.1", outcome: "success", device: nil,
+            session: "102bZDNFfWaQSyEZQuDgWt-uQ", country: "US",
+            risk: "high: Okta securityContext.isProxy=true; Okta debugData.threatSuspected=true; "
+                + "Okta risk level=HIGH (Anomalous Device); Okta behaviors POSITIVE: New Geo-Location"))
+    }
+
     @Test func adminConsoleDownloadCSV() throws {
         let h = try ImportHarness()
         let report = try h.loadSignIns("okta/system-log-download.csv")
@@ -205,7 +228,8 @@ struct SignInLossTests {
         "entra/diagnostic-settings.jsonl", "entra/log-analytics-SigninLogs.csv",
         "entra/log-analytics-AADNonInteractiveUserSignInLogs.csv", "entra/InteractiveSignIns_2024-02-01_2024-02-08.csv",
         "okta/event-hook-delivery.json", "okta/event-hook-deliveries.ndjson", "okta/siem-flattened.ndjson",
-        "okta/system-log-download.csv", "google/cloud-logging-login.json", "google/reports-events-object.ndjson",
+        "okta/system-log-download.csv", "okta/sentinel-Okta_CL-export.csv", "entra/diagnostic-adfs-and-placeholders.jsonl",
+        "google/cloud-logging-login.json", "google/reports-events-object.ndjson",
         "google/admin-console-user-log-events.csv",
     ]
 

@@ -85,7 +85,9 @@ struct EntraSignInMapper {
         // Graph's `location` object folds to the same key: only a text cell is the admin center's column.
         guard let text = (r.value("Location") as? String)?.trimmedBlanks.nilIfEmpty else { return (nil, nil) }
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let last = parts.last, !last.isEmpty else { return (nil, nil) }
+        guard let last = parts.last, !last.isEmpty, !SignInRecord.unknownCountry.contains(last.uppercased()) else {
+            return (nil, parts.count > 1 ? parts[0].nilIfEmpty : nil)
+        }
         guard let cc = Country.alpha2(last) else {
             throw r.fail("Location", "'\(FlatRecord.quoted(last))' is not an ISO 3166 country code or English country name")
         }

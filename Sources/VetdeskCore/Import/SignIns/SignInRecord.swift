@@ -74,12 +74,16 @@ final class SignInRecord {
     func country(_ paths: String..., memo: inout [String: String]) throws -> String? {
         guard let (path, raw) = value(paths), let v = try JSONField.text(raw)?.trimmedBlanks.nilIfEmpty else { return nil }
         if let hit = memo[v] { return hit }
+        if Self.unknownCountry.contains(v.uppercased()) { return nil }
         guard let cc = Country.alpha2(v) else {
             throw fail(path, "'\(FlatRecord.quoted(v))' is not an ISO 3166 country code or English country name")
         }
         memo[v] = cc
         return cc
     }
+
+    /// What logs write for "no country": stored as unknown (the IP's own location still resolves).
+    static let unknownCountry: Set<String> = ["ZZ", "XX", "--", "UNKNOWN", "N/A", "NONE", "NULL"] // not "NA": Namibia
 
     /// The IP in canonical text (CanonicalIP); a missing or invalid address rejects the record.
     func ip(_ paths: String..., memo: inout [String: String]) throws -> String {
@@ -107,7 +111,9 @@ final class SignInRecord {
 
     /// Keys flattened by a SIEM ("actor.alternateId", "actor.alternateid"): only such records need
     /// the folded index of every path; nested records are matched level by level.
-    private lazy var flattened: Bool = object.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
+    private lazy var flattened: Bool = object.keys.contains { key in
+        key.utf8.contains(UInt8(ascii: ".")) || folds.fold(key).utf8.count + 2 <= key.utf8.count && key.contains("_")
+    }
 
     /// Folded top-level key -> key as written, for the many lookups that miss at the top level.
     private lazy var topLevel: [String: String] = {
@@ -169,12 +175,24 @@ final class SignInRecord {
         return false
     }
 
-    /// Lower-case ASCII letters and digits only ("Date (UTC)" -> "dateutc", "actor.alternateId" ->
-    /// "actoralternateid"); other bytes are dropped. Byte-wise: it runs on every missed key.
+    /// Lower-case ASCII letters and digits only ("Date (UTC)" -> "dateutc", "actor.alternateId",
+    /// "actor_alternate_id" -> "actoralternateid"); other bytes are dropped. Log Analytics' column
+    /// decorations are dropped first: a unit in brackets ("published_t [UTC]") and a custom-log
+    /// type suffix (`_s` string, `_g` guid, `_t` time, `_b` bool, `_d` number: "actor_alternateId_s").
+    /// Byte-wise: it runs on every missed key.
     static func foldKey(_ key: String) -> String {
+        var bytes = Array(key.utf8)
+        if bytes.last == UInt8(ascii: "]"), let open = bytes.lastIndex(of: UInt8(ascii: "[")) {
+            bytes.removeSubrange(open...)
+            while bytes.last == 0x20 { bytes.removeLast() }
+        }
+        if bytes.count > 2, bytes[bytes.count - 2] == UInt8(ascii: "_"),
+           [UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "d")].contains(bytes.last!) {
+            bytes.removeLast(2)
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(key.utf8.count)
-        for b in key.utf8 {
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(b)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 32)
