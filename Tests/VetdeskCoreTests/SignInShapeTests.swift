@@ -146,6 +146,24 @@ struct OktaShapeTests {
         #expect(try h.signIn("6c2bd3f1-7a9e-11ee-8c99-0242ac120002") == Self.janeFailure)
     }
 
+    /// Okta Log Streaming to AWS EventBridge wraps each LogEvent in `detail`
+    /// (help.okta.com "Log Streaming", AWS EventBridge event structure).
+    @Test func eventBridgeLogStream() throws {
+        let h = try ImportHarness()
+        let hook = try JSONSerialization.jsonObject(with: Data(contentsOf: Bundle.module.resourceURL!
+            .appendingPathComponent("Fixtures/okta/event-hook-delivery.json"))) as! [String: Any]
+        let events = (hook["data"] as! [String: Any])["events"] as! [Any]
+        let lines = try events.map { event -> String in
+            let wrapped: [String: Any] = ["version": "0", "id": UUID().uuidString, "detail-type": "SystemLog",
+                                          "source": "aws.partner/okta.com/example/okta-logs", "account": "123456789012",
+                                          "time": "2023-11-03T08:14:05Z", "region": "us-east-1", "resources": [], "detail": event]
+            return String(decoding: try JSONSerialization.data(withJSONObject: wrapped), as: UTF8.self)
+        }
+        let report = try h.importer.importFile(path: try h.write("eventbridge.ndjson", lines.joined(separator: "\n")), kind: nil)
+        #expect(report.kind == .okta && report.records == 5 && report.inserted == 3)
+        #expect(try h.signIn("6c2bd3f1-7a9e-11ee-8c99-0242ac120002") == Self.janeFailure)
+    }
+
     @Test func siemFlattenedAndLowerCasedKeys() throws {
         let h = try ImportHarness()
         let report = try h.loadSignIns("okta/siem-flattened.ndjson")

@@ -4,7 +4,8 @@ import Foundation
 /// read by JSONRecordReader) or CSV (header row). Containers that wrap several sign-ins in one
 /// object are opened here, so mappers see one vendor event at a time:
 /// - Okta Event Hook deliveries: `{"eventType":"com.okta.event_hook", "data":{"events":[...]}}`;
-/// - Azure diagnostic settings blobs and Event Hub messages: `{"records":[...]}`, also one per line.
+/// - Azure diagnostic settings blobs and Event Hub messages: `{"records":[...]}`, also one per line;
+/// - AWS EventBridge events of Okta Log Streaming: `{"detail-type":"SystemLog", "detail":{...}}`.
 final class SignInSource {
     let kind: ImportKind
     private let file: String
@@ -90,6 +91,8 @@ final class SignInSource {
             (list, label) = (events, "event")
         } else if let records = object["records"] as? [Any], object["category"] == nil {
             (list, label) = (records, "record")
+        } else if let detail = object["detail"] as? [String: Any], object["detail-type"] != nil {
+            return [(detail, location)] // AWS EventBridge (Okta Log Streaming): the event is `detail`
         } else {
             return nil
         }
