@@ -62,7 +62,8 @@ struct EntraShapeTests {
     }
 
     @Test func diagnosticSettingsRecordsAndLinesAreTheSameSignIns() throws {
-        for file in ["entra/diagnostic-settings-records.json", "entra/diagnostic-settings.jsonl"] {
+        for file in ["entra/diagnostic-settings-records.json", "entra/diagnostic-settings.jsonl",
+                     "entra/event-hub-records-per-line.jsonl"] {
             let h = try ImportHarness()
             let report = try h.loadSignIns(file)
             #expect(report.kind == .entra, "\(file)")
@@ -243,7 +244,7 @@ struct GoogleShapeTests {
 struct SignInLossTests {
     static let files = [
         "entra/graph-signins-v1.json", "entra/graph-signins-beta.json", "entra/diagnostic-settings-records.json",
-        "entra/diagnostic-settings.jsonl", "entra/log-analytics-SigninLogs.csv",
+        "entra/diagnostic-settings.jsonl", "entra/event-hub-records-per-line.jsonl", "entra/log-analytics-SigninLogs.csv",
         "entra/log-analytics-AADNonInteractiveUserSignInLogs.csv", "entra/InteractiveSignIns_2024-02-01_2024-02-08.csv",
         "okta/event-hook-delivery.json", "okta/event-hook-deliveries.ndjson", "okta/siem-flattened.ndjson",
         "okta/system-log-download.csv", "okta/sentinel-Okta_CL-export.csv", "entra/diagnostic-adfs-and-placeholders.jsonl",
