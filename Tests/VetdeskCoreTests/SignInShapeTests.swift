@@ -174,6 +174,16 @@ struct OktaShapeTests {
         #expect(try h.signIn("5b1ac2e0-7a9e-11ee-8c99-0242ac120002") == Self.idpSignIn)
     }
 
+    @Test func downloadWithJSONCells() throws {
+        let h = try ImportHarness()
+        let report = try h.loadSignIns("okta/system-log-download-json-cells.csv")
+        #expect(report.kind == .okta && report.records == 5 && report.inserted == 3)
+        #expect(try h.signIn("6c2bd3f1-7a9e-11ee-8c99-0242ac120002") == Self.janeFailure)
+        #expect(try h.signIn("5b1ac2e0-7a9e-11ee-8c99-0242ac120002") == Self.idpSignIn)
+        #expect(try h.signIn("3aeede38-4f67-11ea-abd3-1f5d113f2546")?.risk == Self.riskyRisk)
+        #expect(try h.signIn("3aeede38-4f67-11ea-abd3-1f5d113f2546")?.device == "guo4a5u7JHHhjXpTi0g4")
+    }
+
     @Test func sentinelOktaTableExport() throws {
         let h = try ImportHarness()
         let report = try h.loadSignIns("okta/sentinel-Okta_CL-export.csv")
@@ -247,7 +257,7 @@ struct SignInLossTests {
         "entra/diagnostic-settings.jsonl", "entra/event-hub-records-per-line.jsonl", "entra/log-analytics-SigninLogs.csv",
         "entra/log-analytics-AADNonInteractiveUserSignInLogs.csv", "entra/InteractiveSignIns_2024-02-01_2024-02-08.csv",
         "okta/event-hook-delivery.json", "okta/event-hook-deliveries.ndjson", "okta/siem-flattened.ndjson",
-        "okta/system-log-download.csv", "okta/sentinel-Okta_CL-export.csv", "entra/diagnostic-adfs-and-placeholders.jsonl",
+        "okta/system-log-download.csv", "okta/sentinel-Okta_CL-export.csv", "okta/system-log-download-json-cells.csv", "entra/diagnostic-adfs-and-placeholders.jsonl",
         "google/cloud-logging-login.json", "google/reports-events-object.ndjson",
         "google/admin-console-user-log-events.csv",
     ]
