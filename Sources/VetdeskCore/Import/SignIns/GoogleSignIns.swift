@@ -38,10 +38,13 @@ struct GoogleSignInMapper {
     }
 
     private mutating func cloudLogging(_ r: SignInRecord) throws -> [LoginRecord] {
-        guard let events = r.value("protoPayload.metadata.event") as? [Any] else {
-            throw r.fail("protoPayload.metadata.event", "required array is missing")
+        let events: [[String: Any]]
+        switch r.value("protoPayload.metadata.event") {
+        case let a as [Any]: events = a.compactMap { $0 as? [String: Any] }
+        case let o as [String: Any]: events = [o]
+        default: throw r.fail("protoPayload.metadata.event", "required array is missing")
         }
-        return try Self.signIns(r, events: events.compactMap { $0 as? [String: Any] }, nameKey: "eventName",
+        return try Self.signIns(r, events: events, nameKey: "eventName",
                            parameterKey: "parameter") { _ in
             LoginEvent(source: "google", sourceId: "", account: try r.required("protoPayload.authenticationInfo.principalEmail"),
                        occurredAt: try r.timestamp("protoPayload.metadata.activityId.timeUsec", "timestamp"),
@@ -85,7 +88,9 @@ struct GoogleSignInMapper {
             event.outcome = outcome
             var v = IdPRiskVerdict()
             for case let p as [String: Any] in e[parameterKey] as? [Any] ?? [] where p["name"] as? String == "is_suspicious" {
-                if (p["boolValue"] as? Bool) == true || (p["value"] as? String)?.lowercased() == "true" {
+                // A boolean, or "true" as text where a SIEM stringified it.
+                if (p["boolValue"] as? Bool) == true || (p["boolValue"] as? String)?.lowercased() == "true"
+                    || (p["value"] as? String)?.lowercased() == "true" {
                     v.add(.medium, "Google is_suspicious=true")
                 }
             }
