@@ -26,8 +26,10 @@ struct EntraSignInMapper {
         let place = try Self.place(r, countries: &countries)
         var event = LoginEvent(
             source: "entra", sourceId: try r.required("id", "Request ID", "originalRequestId"),
+            // The UPN; else what the user typed, else the object id (kept, mapped to nobody until an
+            // account lists it), so that a sign-in without a UPN is never dropped.
             account: try r.required("userPrincipalName", "Username", "User principal name", "signInIdentifier",
-                                    "Sign-in identifier"),
+                                    "Sign-in identifier", "alternateSignInName", "userId", "User ID"),
             occurredAt: try r.timestamp("createdDateTime", "CreatedDateTime [UTC]", "Date (UTC)", "Date",
                                         "TimeGenerated [UTC]", "TimeGenerated", "time"),
             ip: try r.ip("ipAddress", "IP address", "callerIpAddress", "IPAddressFromResourceProvider", memo: &ips),
