@@ -33,7 +33,11 @@ struct GoogleSignInMapper {
                        occurredAt: try r.timestamp("id.time"), ip: try r.ip("ipAddress", memo: &ips),
                        reportedCountry: try r.country("networkInfo.regionCode", memo: &countries), outcome: "")
         } id: { event, name in
-            "\(Time.iso(event.occurredAt))|\(try r.required("id.uniqueQualifier"))|\(name)"
+            // A SIEM that dropped uniqueQualifier: (time, user, IP, event) like the console CSV.
+            guard let qualifier = try r.text("id.uniqueQualifier") else {
+                return "csv|\(Time.iso(event.occurredAt))|\(event.account.lowercased())|\(event.ip)|\(name)"
+            }
+            return "\(Time.iso(event.occurredAt))|\(qualifier)|\(name)"
         }
     }
 
