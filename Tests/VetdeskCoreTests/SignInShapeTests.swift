@@ -78,6 +78,19 @@ struct EntraShapeTests {
         }
     }
 
+    /// A user sign-in without a UPN keeps what the user typed, else the user id: never dropped.
+    @Test func signInWithoutUPN() throws {
+        let h = try ImportHarness()
+        let page = #"{"value":[{"id":"x1","createdDateTime":"2024-01-01T00:00:00Z","userPrincipalName":null,"#
+            + #""userId":"48d31887-5fad-4d73-a9f5-3c356e68a038","ipAddress":"81.2.69.142","status":{"errorCode":0}},"#
+            + #"{"id":"x2","createdDateTime":"2024-01-01T00:00:01Z","userPrincipalName":"","signInIdentifier":"meganb@contoso.com","#
+            + #""ipAddress":"81.2.69.142","status":{"errorCode":0}}]}"#
+        let report = try h.importer.importFile(path: try h.write("noupn.json", page), kind: .entra)
+        #expect(report.inserted == 2)
+        #expect(try h.signIn("x1")?.account == "48d31887-5fad-4d73-a9f5-3c356e68a038")
+        #expect(try h.signIn("x2")?.account == "meganb@contoso.com")
+    }
+
     @Test func adfsRecordsAndPlaceholderCountries() throws {
         let h = try ImportHarness()
         let report = try h.loadSignIns("entra/diagnostic-adfs-and-placeholders.jsonl")
@@ -234,6 +247,16 @@ struct GoogleShapeTests {
             account: "foo@bar.com", at: 1_601_650_801, ip: "67.43.156.13", outcome: "success", device: nil, session: nil,
             country: nil, risk: "medium: Google is_suspicious=true"))
         #expect(try h.signIn("2020-10-02T15:00:00Z|1|login_failure")?.outcome == "failure")
+    }
+
+    /// A SIEM that dropped id.uniqueQualifier: the activity is still stored, keyed on what it has.
+    @Test func activityWithoutQualifier() throws {
+        let h = try ImportHarness()
+        let line = #"{"id":{"time":"2024-03-05T18:40:00Z","applicationName":"login"},"actor":{"email":"a@example.com"},"#
+            + #""ipAddress":"203.0.113.9","events":[{"name":"login_success"}]}"#
+        let report = try h.importer.importFile(path: try h.write("noq.ndjson", line + "\n"), kind: nil)
+        #expect(report.kind == .google && report.inserted == 1)
+        #expect(try h.signIn("csv|2024-03-05T18:40:00Z|a@example.com|203.0.113.9|login_success")?.outcome == "success")
     }
 
     @Test func adminConsoleDownloadCSV() throws {
