@@ -127,6 +127,11 @@ struct EntraShapeTests {
         #expect(try h.signIn("2a3b4c5d-6e7f-4081-92a3-b4c5d6e7f809") == StoredSignIn(
             account: "MeganB@contoso.com", at: 1_707_296_504, ip: "185.220.101.7", outcome: "failure", device: nil,
             session: "7e6d5c4b-3a29-4180-8f7e-6d5c4b3a2918", country: "DE", risk: nil))
+        let nonInteractive = try h.loadSignIns("entra/NonInteractiveSignIns_2024-02-01_2024-02-08.csv")
+        #expect(nonInteractive.kind == .entra && nonInteractive.inserted == 1)
+        #expect(try h.signIn("3b4c5d6e-7f80-4192-a3b4-c5d6e7f8091a") == StoredSignIn(
+            account: "MeganB@contoso.com", at: 1_707_298_212, ip: "81.2.69.142", outcome: "success",
+            device: "4f1f0a2b-2f8e-4c57-9c1c-0d5c2f9b6e11", session: "c0ffee00-1111-4222-8333-944455556666", country: "GB", risk: nil))
     }
 }
 
@@ -279,6 +284,7 @@ struct SignInLossTests {
         "entra/graph-signins-v1.json", "entra/graph-signins-beta.json", "entra/diagnostic-settings-records.json",
         "entra/diagnostic-settings.jsonl", "entra/event-hub-records-per-line.jsonl", "entra/log-analytics-SigninLogs.csv",
         "entra/log-analytics-AADNonInteractiveUserSignInLogs.csv", "entra/InteractiveSignIns_2024-02-01_2024-02-08.csv",
+        "entra/NonInteractiveSignIns_2024-02-01_2024-02-08.csv",
         "okta/event-hook-delivery.json", "okta/event-hook-deliveries.ndjson", "okta/siem-flattened.ndjson",
         "okta/system-log-download.csv", "okta/sentinel-Okta_CL-export.csv", "okta/system-log-download-json-cells.csv", "entra/diagnostic-adfs-and-placeholders.jsonl",
         "google/cloud-logging-login.json", "google/reports-events-object.ndjson",
