@@ -40,9 +40,9 @@ import Testing
         let intel = IPIntelligence(databasePath: nil, providers: try providers ?? demoProviders(), clock: { now })
         let importer = Importer(store: store, intel: intel, clock: { now })
         let files = try FileManager.default.contentsOfDirectory(atPath: demo.path)
-            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+            .filter { name in [".csv", ".json", ".ndjson", ".jsonl"].contains { name.hasSuffix($0) } }
             .sorted { ($0 == "candidates.csv" ? 0 : 1, $0) < ($1 == "candidates.csv" ? 0 : 1, $1) }
-        #expect(files.count == 10)
+        #expect(files.count == 23) // 6 kinds of HR/payment/device data, one file per sign-in export shape (GenLoginShape)
         for f in files { _ = try importer.importFile(path: demo.appendingPathComponent(f).path, kind: nil) }
         _ = try Rescorer(store: store, config: RuleConfig()).rescoreAll()
         return (store, dir)

@@ -108,8 +108,10 @@ import Testing
         #expect(((first["client"] as? [String: Any])?["geographicalContext"] as? [String: Any])?["country"] as? String != nil)
         #expect(((entra.first?["status"]) as? [String: Any])?["errorCode"] as? Int != nil)
         #expect(((google.first?["id"]) as? [String: Any])?["uniqueQualifier"] as? String != nil)
-        let total = okta.count + entra.count + google.count + (summary.files["logins.csv"] ?? 0)
+        // The other export shapes of each vendor hold the rest (GenLoginShape).
+        let total = GenLoginShape.allCases.reduce(0) { $0 + (summary.files[$1.fileName] ?? 0) }
         #expect(total == 4000)
+        #expect(GenLoginShape.allCases.allSatisfy { (summary.files[$0.fileName] ?? 0) > 0 }, "\(summary.files)")
     }
 
     /// The embedded ranges must still resolve, through libloc, to the country and network the

@@ -206,7 +206,7 @@ struct ImportFixtureTests {
         let report = try h.load("google.json")
         #expect(report.kind == .google && report.records == 3 && report.inserted == 2 && report.ignored == 1)
         #expect(try h.count("login_event", "source = 'google' AND candidate_id = 'C-1003'") == 2)
-        #expect(try h.count("login_event", "source_id = '-4002925318849294510' AND outcome = 'success' AND reported_country = 'NL'") == 1)
+        #expect(try h.count("login_event", "source_id = '2026-03-06T09:30:15Z|-4002925318849294510|login_success' AND outcome = 'success' AND reported_country = 'NL'") == 1)
     }
 
     @Test func explicitKindOverridesDetection() throws {

@@ -124,7 +124,7 @@ struct ImportHostileTests {
 
     @Test func identityProviderKindOnACSV() throws {
         try expectRejected(try ImportHarness(), ImportHarness.fixture("logins.csv"), kind: .okta, location: "line 1",
-                           field: nil, message: "okta files are JSON, not CSV")
+                           field: nil, message: "the header is not that of a okta sign-in export")
     }
 
     @Test func emptyFileAndUndetectableHeader() throws {

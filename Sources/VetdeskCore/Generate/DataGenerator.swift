@@ -103,7 +103,8 @@ public struct DataGenerator: Sendable {
         payments.csvRow(GenPayment.header)
         endpoint.csvRow(GenObservation.header)
         watchlist.csvRow(GenWatchlistEntry.header)
-        let logins = GenLoginFiles(directory: directory, csvSourceName: options.loginFormat == .split ? "vpn-gateway" : "csv")
+        let logins = GenLoginFiles(directory: directory, csvSourceName: options.loginFormat == .split ? "vpn-gateway" : "csv",
+                                   allShapes: options.loginFormat == .split)
 
         let factory = GenPersonaFactory(seed: options.seed, split: options.loginFormat == .split)
         let rings = GenRingFactory(base: factory, layout: layout)
@@ -143,7 +144,7 @@ public struct DataGenerator: Sendable {
         watch += GenWatchlist.noise(seed: options.seed)
         for entry in watch { watchlist.csvRow(entry.cells) }
         counts["watchlist.csv"] = watch.count
-        for (source, n) in logins.counts { counts[GenLoginFiles.fileName(source)] = n }
+        for (name, n) in logins.counts { counts[name] = n }
         try logins.close()
         for f in files { try f.close() }
         // The team's provider file naming ring (a)'s Astrill exits (synthetic intel; see GenProvidersFile).

@@ -75,16 +75,16 @@ enum GenAnswerKey {
         |---|---|---|
 
         """
-        let formats = [
+        var formats = [
             "candidates.csv": "candidates", "identity_checks.csv": "identity checks", "interviews.csv": "interviews",
             "payments.csv": "payments", "endpoint.csv": "endpoint observations", "watchlist.csv": "watchlist",
-            "okta-system-log.json": "Okta System Log (JSON array)", "entra-signins.json": "Microsoft Entra sign-ins (Graph `value`)",
-            "google-login-audit.json": "Google Workspace login audit (`items`)", "logins.csv": "generic login CSV (VPN gateway)",
         ]
+        for shape in GenLoginShape.allCases { formats[shape.fileName] = shape.format }
         for name in summary.files.keys.sorted() {
             s += "| `\(name)` | \(summary.files[name]!) | \(formats[name] ?? "") |\n"
         }
-        s += "\nLoad it with `vetdesk import --providers demo-data/providers.yaml demo-data/*.csv demo-data/*.json` "
+        s += "\nLoad it with `vetdesk import --providers demo-data/providers.yaml demo-data/*.csv demo-data/*.json "
+        s += "demo-data/*.ndjson demo-data/*.jsonl` "
         s += "(or `make demo`).\n"
         let exits = generator.observedAstrillExits
         if !exits.isEmpty {

@@ -2,72 +2,66 @@ import Foundation
 
 /// Writes login events in the shapes the real exports have: Okta System Log (JSON array),
 /// Microsoft Entra sign-ins (Graph `{"value":[...]}`), Google Workspace login audit
-/// (Reports API `{"items":[...]}`) and the generic login CSV. Each file is opened on first use.
+/// (Reports API `{"items":[...]}`) and the generic login CSV; for the demo set also every other
+/// export shape of each vendor (GenLoginShapes.swift). Each file is opened on first use.
 final class GenLoginFiles {
     static let csvHeader = ["event_id", "source", "occurred_at", "account", "ip", "country", "city", "outcome",
                             "user_agent", "device_id", "device_managed", "locale", "session_id"]
     private let directory: URL
-    private var writers: [GenLoginSource: GenWriter] = [:]
-    private var firstRecord: Set<GenLoginSource> = []
-    private(set) var counts: [GenLoginSource: Int] = [:]
+    private var writers: [GenLoginShape: GenWriter] = [:]
+    private var firstRecord: Set<GenLoginShape> = []
+    /// File name -> login records written.
+    private(set) var counts: [String: Int] = [:]
     let csvSourceName: String
+    /// Spread each source's events over every export shape of that vendor (the demo set), instead
+    /// of one file per source.
+    let allShapes: Bool
+    /// The Event Hook delivery being written: events still to add, time of the last one.
+    var openDelivery: (remaining: Int, lastAt: Int64, millis: Int)?
 
-    init(directory: URL, csvSourceName: String) {
+    init(directory: URL, csvSourceName: String, allShapes: Bool = false) {
         self.directory = directory
         self.csvSourceName = csvSourceName
+        self.allShapes = allShapes
     }
 
-    static func fileName(_ source: GenLoginSource) -> String {
-        switch source {
-        case .okta: "okta-system-log.json"
-        case .entra: "entra-signins.json"
-        case .google: "google-login-audit.json"
-        case .csv: "logins.csv"
-        }
-    }
+    static func fileName(_ source: GenLoginSource) -> String { GenLoginShape.primary(source).fileName }
 
     func write(_ e: GenLoginEvent, as source: GenLoginSource) throws {
-        let w = try writer(source)
-        counts[source, default: 0] += 1
-        switch source {
+        let shape = allShapes ? GenLoginShape.pick(source, e) : GenLoginShape.primary(source)
+        let w = try writer(shape)
+        counts[shape.fileName, default: 0] += 1
+        switch shape {
         case .csv: writeCSV(e, w)
-        case .okta: separator(source, w); writeOkta(e, w)
-        case .entra: separator(source, w); writeEntra(e, w)
-        case .google: separator(source, w); writeGoogle(e, w)
+        case .oktaAPI: separator(shape, w); writeOkta(e, w)
+        case .entraGraph: separator(shape, w); writeEntra(e, w)
+        case .googleReports: separator(shape, w); writeGoogle(e, w)
+        default: writeOther(shape, e, w)
         }
     }
 
     func close() throws {
-        for (source, w) in writers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            switch source {
-            case .okta: w.write("\n]\n")
-            case .entra, .google: w.write("\n]}\n")
-            case .csv: break
-            }
+        for (shape, w) in writers.sorted(by: { $0.key.fileName < $1.key.fileName }) {
+            finish(shape, w)
             try w.close()
         }
         writers = [:]
     }
 
-    private func writer(_ source: GenLoginSource) throws -> GenWriter {
-        if let w = writers[source] { return w }
-        let w = try GenWriter(url: directory.appendingPathComponent(Self.fileName(source)))
-        switch source {
-        case .csv: w.csvRow(Self.csvHeader)
-        case .okta: w.write("[\n")
-        case .entra: w.write("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":[\n")
-        case .google: w.write("{\"kind\":\"admin#reports#activities\",\"items\":[\n")
-        }
-        writers[source] = w
-        firstRecord.insert(source)
+    private func writer(_ shape: GenLoginShape) throws -> GenWriter {
+        if let w = writers[shape] { return w }
+        let w = try GenWriter(url: directory.appendingPathComponent(shape.fileName))
+        start(shape, w)
+        writers[shape] = w
+        firstRecord.insert(shape)
         return w
     }
 
-    private func separator(_ source: GenLoginSource, _ w: GenWriter) {
-        if firstRecord.remove(source) == nil { w.write(",\n") }
+    func separator(_ shape: GenLoginShape, _ w: GenWriter) {
+        if firstRecord.remove(shape) == nil { w.write(",\n") }
     }
 
-    private func writeCSV(_ e: GenLoginEvent, _ w: GenWriter) {
+    func writeCSV(_ e: GenLoginEvent, _ w: GenWriter) {
         w.csv(e.eventId); w.byte(44)
         w.write(csvSourceName); w.byte(44)
         w.timestamp(e.at); w.byte(44)
@@ -83,7 +77,7 @@ final class GenLoginFiles {
         w.write(e.sessionId); w.byte(10)
     }
 
-    private func writeOkta(_ e: GenLoginEvent, _ w: GenWriter) {
+    func writeOkta(_ e: GenLoginEvent, _ w: GenWriter) {
         let countryName = Country.name(e.site.network.country) ?? e.site.network.country
         w.write("{\"uuid\":\""); w.write(e.eventId)
         w.write("\",\"published\":\""); w.timestamp(e.at, millis: e.millis)
@@ -106,14 +100,16 @@ final class GenLoginFiles {
         w.write("},\"securityContext\":{\"asNumber\":"); w.int(e.site.network.asn)
         w.write(",\"asOrg\":"); w.json(e.site.network.asName.lowercased())
         w.write(",\"isp\":"); w.json(e.site.network.asName.lowercased())
-        w.write(",\"domain\":null,\"isProxy\":false},\"request\":{\"ipChain\":[{\"ip\":\""); w.write(e.site.ip)
+        w.write(",\"domain\":null,\"isProxy\":false},\"debugContext\":{\"debugData\":{\"requestUri\":\"/api/v1/authn\",")
+        w.write("\"threatSuspected\":\""); w.write(e.fromDPRKSpace ? "true" : "false")
+        w.write("\"}},\"request\":{\"ipChain\":[{\"ip\":\""); w.write(e.site.ip)
         w.write("\",\"geographicalContext\":{\"city\":"); w.json(e.site.city)
         w.write(",\"country\":"); w.json(countryName)
         w.write("},\"version\":\"V4\",\"source\":null}]},\"transaction\":{\"type\":\"WEB\",\"id\":\"")
         w.write(String(e.eventId.prefix(8))); w.write("\",\"detail\":{}},\"target\":null}")
     }
 
-    private func writeEntra(_ e: GenLoginEvent, _ w: GenWriter) {
+    func writeEntra(_ e: GenLoginEvent, _ w: GenWriter, extra: String = "") {
         w.write("{\"id\":\""); w.write(e.eventId)
         w.write("\",\"createdDateTime\":\""); w.timestamp(e.at)
         w.write("\",\"userDisplayName\":"); w.json(e.displayName)
@@ -123,8 +119,11 @@ final class GenLoginFiles {
         w.write("\"ipAddress\":\""); w.write(e.site.ip)
         w.write("\",\"clientAppUsed\":\"Browser\",\"correlationId\":\""); w.write(Self.guid(e.sessionId))
         w.write("\",\"conditionalAccessStatus\":\"notApplied\",\"isInteractive\":true,\"riskDetail\":\"none\",")
-        w.write("\"riskLevelAggregated\":\"none\",\"riskLevelDuringSignIn\":\"none\",\"riskState\":\"none\",")
-        w.write("\"riskEventTypes_v2\":[],\"resourceDisplayName\":\"Office 365 Exchange Online\",")
+        // ID Protection flags sign-ins from DPRK address space (the demo's vendor verdicts).
+        w.write(e.fromDPRKSpace
+                ? "\"riskLevelAggregated\":\"high\",\"riskLevelDuringSignIn\":\"high\",\"riskState\":\"atRisk\",\"riskEventTypes_v2\":[\"unfamiliarFeatures\"],"
+                : "\"riskLevelAggregated\":\"none\",\"riskLevelDuringSignIn\":\"none\",\"riskState\":\"none\",\"riskEventTypes_v2\":[],")
+        w.write("\"resourceDisplayName\":\"Office 365 Exchange Online\",")
         w.write("\"resourceId\":\"00000002-0000-0ff1-ce00-000000000000\",\"status\":{\"errorCode\":")
         w.write(e.success ? "0,\"failureReason\":\"Other.\",\"additionalDetails\":null}"
                           : "50126,\"failureReason\":\"Error validating credentials due to invalid username or password.\",\"additionalDetails\":null}")
@@ -138,10 +137,10 @@ final class GenLoginFiles {
         w.write("},\"location\":{\"city\":"); w.json(e.site.city)
         w.write(",\"state\":null,\"countryOrRegion\":\""); w.write(e.site.network.country)
         w.write("\",\"geoCoordinates\":{\"altitude\":null,\"latitude\":null,\"longitude\":null}},")
-        w.write("\"appliedConditionalAccessPolicies\":[]}")
+        w.write("\"appliedConditionalAccessPolicies\":[]"); w.write(extra); w.write("}")
     }
 
-    private func writeGoogle(_ e: GenLoginEvent, _ w: GenWriter) {
+    func writeGoogle(_ e: GenLoginEvent, _ w: GenWriter) {
         w.write("{\"kind\":\"admin#reports#activity\",\"id\":{\"time\":\""); w.timestamp(e.at, millis: e.millis)
         w.write("\",\"uniqueQualifier\":\""); w.write(String(e.qualifier))
         w.write("\",\"applicationName\":\"login\",\"customerId\":\"C03az79cb\"},\"etag\":\"\\\"")
@@ -168,9 +167,14 @@ final class GenLoginFiles {
     }
 
     /// A GUID-shaped id derived from a hex session id (Entra correlation ids are GUIDs).
-    private static func guid(_ hex: String) -> String {
+    static func guid(_ hex: String) -> String {
         let c = Array((hex + "00000000000000000000000000000000").utf8.prefix(32))
         func part(_ r: Range<Int>) -> String { String(decoding: c[r], as: UTF8.self) }
         return part(0..<8) + "-" + part(8..<12) + "-" + part(12..<16) + "-" + part(16..<20) + "-" + part(20..<32)
     }
+}
+
+extension GenLoginEvent {
+    /// The identity providers' own threat detection flags these (ThreatInsight, ID Protection).
+    var fromDPRKSpace: Bool { site.network.kind == .dprk }
 }

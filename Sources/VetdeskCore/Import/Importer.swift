@@ -54,8 +54,8 @@ public struct Importer {
                     preconditionFailure("identity-provider logs are read as JSON")
                 }
                 if !reader.kind.isLogin { counts.skippedDuplicates = counts.records - counts.inserted }
-            case .identityProvider(let kind, let json):
-                let next = Self.identityProviderMapper(kind, json: json, file: path)
+            case .identityProvider(_, let signIns):
+                let next = SignInMappers.records(signIns)
                 try LoginImport(writer: writer, intel: intel).run(next: { try next() }, counts: &counts)
             }
             try writer.logImport(fileName: path, sha256: digest, kind: source.kind, records: counts.records,
@@ -67,20 +67,6 @@ public struct Importer {
                             ignored: counts.ignored,
                             skippedByReason: Dictionary(uniqueKeysWithValues: counts.skipped.map { ($0.key.rawValue, $0.value) }),
                             seconds: seconds)
-    }
-
-    private static func identityProviderMapper(_ kind: ImportKind, json: JSONRecordReader, file: String)
-        -> () throws -> LoginRecord? {
-        var okta = OktaLogMapper(), entra = EntraLogMapper(), google = GoogleLogMapper()
-        return {
-            guard let (object, location) = try json.next() else { return nil }
-            let view = JSONRecordView(object: object, file: file, location: location)
-            switch kind {
-            case .okta: return try okta.map(view)
-            case .entra: return try entra.map(view)
-            default: return try google.map(view)
-            }
-        }
     }
 
     static func sha256(path: String) throws -> String {
@@ -96,7 +82,7 @@ public struct Importer {
 /// identity-provider JSON.
 enum ImportSource {
     case flat(FlatRecordReader)
-    case identityProvider(ImportKind, JSONRecordReader)
+    case identityProvider(ImportKind, SignInSource)
 
     var kind: ImportKind {
         switch self {
@@ -107,25 +93,21 @@ enum ImportSource {
 
     static func open(path: String, displayName: String, kind: ImportKind?) throws -> ImportSource {
         guard try looksLikeJSON(path: path) else {
+            if let signIns = try SignInSource.csv(path: path, displayName: displayName, requested: kind) {
+                return .identityProvider(signIns.kind, signIns)
+            }
             return .flat(try CSVRecordReader(path: path, displayName: displayName, kind: kind))
         }
         let json = try JSONRecordReader(path: path, displayName: displayName)
         let detected = kind ?? json.first.flatMap { identityProvider(of: $0.object) }
         if let detected, detected.schema == nil { // okta, entra, google
-            return .identityProvider(detected, json)
+            return .identityProvider(detected, SignInSource(kind: detected, json: json, file: displayName))
         }
         return .flat(try NDJSONRecordReader(json: json, displayName: displayName, kind: detected))
     }
 
-    /// Which identity provider a log record comes from, by the fields only it has.
-    static func identityProvider(of object: [String: Any]) -> ImportKind? {
-        if object["eventType"] != nil && object["published"] != nil { return .okta }
-        if object["userPrincipalName"] != nil && object["createdDateTime"] != nil { return .entra }
-        if let id = object["id"] as? [String: Any], id["uniqueQualifier"] != nil || id["applicationName"] != nil {
-            return .google
-        }
-        return nil
-    }
+    /// Which identity provider a log record comes from, by the fields only it has (SignInShape).
+    static func identityProvider(of object: [String: Any]) -> ImportKind? { SignInShape.detect(object: object) }
 
     /// JSON when the first non-blank byte opens an array or an object.
     private static func looksLikeJSON(path: String) throws -> Bool {

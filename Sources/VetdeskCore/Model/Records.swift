@@ -99,14 +99,19 @@ public struct LoginEvent: SnakeCaseRecord, Sendable, Equatable {
     public var deviceManaged: Bool?
     public var locale: String?
     public var sessionId: String?
+    /// The identity provider's own risk verdict: "low" | "medium" | "high", nil when it flagged nothing.
+    public var idpRiskLevel: String?
+    /// The verdict's fields as the provider wrote them ("Entra riskLevelDuringSignIn=high; ...").
+    public var idpRisk: String?
     public init(id: Int64? = nil, source: String, sourceId: String, candidateId: String? = nil, account: String,
                 occurredAt: Int64, ip: String, reportedCountry: String? = nil, city: String? = nil,
                 outcome: String, userAgent: String? = nil, deviceId: String? = nil, deviceManaged: Bool? = nil,
-                locale: String? = nil, sessionId: String? = nil) {
+                locale: String? = nil, sessionId: String? = nil, idpRiskLevel: String? = nil, idpRisk: String? = nil) {
         self.id = id; self.source = source; self.sourceId = sourceId; self.candidateId = candidateId
         self.account = account; self.occurredAt = occurredAt; self.ip = ip; self.reportedCountry = reportedCountry
         self.city = city; self.outcome = outcome; self.userAgent = userAgent; self.deviceId = deviceId
         self.deviceManaged = deviceManaged; self.locale = locale; self.sessionId = sessionId
+        self.idpRiskLevel = idpRiskLevel; self.idpRisk = idpRisk
     }
 }
 

@@ -15,8 +15,8 @@ final class LoginEventInserter {
         self.db = db
         insert = try RawStatement(db, sql: """
             INSERT INTO login_event (source, source_id, candidate_id, account, occurred_at, ip, reported_country, city,
-                outcome, user_agent, device_id, device_managed, locale, session_id, event_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcome, user_agent, device_id, device_managed, locale, session_id, event_key, idp_risk_level, idp_risk)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(event_key) DO NOTHING
             """)
         holder = try db.makeStatement(sql: "SELECT source, source_id FROM login_event WHERE event_key = ?")
@@ -62,7 +62,7 @@ final class LoginEventInserter {
         insert.bind(5, e.occurredAt); insert.bind(6, e.ip); insert.bind(7, e.reportedCountry); insert.bind(8, e.city)
         insert.bind(9, e.outcome); insert.bind(10, e.userAgent); insert.bind(11, e.deviceId)
         insert.bind(12, e.deviceManaged); insert.bind(13, e.locale); insert.bind(14, e.sessionId)
-        insert.bind(15, key)
+        insert.bind(15, key); insert.bind(16, e.idpRiskLevel); insert.bind(17, e.idpRisk)
         return try insert.run() > 0
     }
 }

@@ -32,6 +32,7 @@ struct RuleContextLoader {
         try timed("load.sessions") { try $0.loadSessions() }
         try timed("load.devices") { try $0.loadDevices() }
         try timed("load.locales") { try $0.loadLocales() }
+        try timed("load.idp_risk") { try $0.loadIdPRisk() }
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
         return contexts
@@ -229,6 +230,20 @@ struct RuleContextLoader {
             let at: Int64 = r[1]
             guard wanted.contains(Time.dayNumber(at)) else { return nil }
             return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5])
+        }
+    }
+
+    /// Sign-ins with the identity provider's verdict, through the partial index login_idp_risk.
+    private mutating func loadIdPRisk() throws {
+        try each("""
+        SELECT le.candidate_id, le.id, le.occurred_at, le.ip, coalesce(ii.country, le.reported_country, ''), le.outcome,
+               le.idp_risk_level, coalesce(le.idp_risk, '')
+        FROM login_event le LEFT JOIN ip_info ii ON ii.ip = le.ip
+        WHERE le.idp_risk_level IS NOT NULL AND le.candidate_id IS NOT NULL AND \(scope.filter("le.candidate_id"))
+        ORDER BY le.candidate_id, le.occurred_at
+        """) { ctx, r in
+            ctx.idpRiskLogins.append(IdPRiskLogin(id: r[1], occurredAt: r[2], ip: r[3], country: (r[4] as String).uppercased(),
+                                                  outcome: r[5], level: r[6], verdict: r[7]))
         }
     }
 

@@ -39,6 +39,10 @@ enum Schema {
         m.registerMigration("v8-rings") { db in
             try db.execute(sql: RingStore.schemaSQL)
         }
+        // The identity provider's own risk verdict on each sign-in (idp_risk_signal rule).
+        m.registerMigration("v9-idp-risk") { db in
+            try SignInRiskSchema.addIdPRisk(db)
+        }
         return m
     }
 

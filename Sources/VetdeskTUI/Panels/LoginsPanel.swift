@@ -32,7 +32,10 @@ public enum LoginsPanel: DetailPanel {
             out.append(PanelText.blank())
             let more = s.totalEvents > s.recent.count ? " — latest \(s.recent.count) of \(s.totalEvents)" : ""
             out.append(PanelText.header("Recent events\(more)", width: width, ascii: ascii))
-            for e in s.recent { out.append(eventLine(e, width: width, ascii: ascii)) }
+            for e in s.recent {
+                out.append(eventLine(e, width: width, ascii: ascii))
+                out += idpRiskLines(e.event, width: width, ascii: ascii)
+            }
         }
         return PanelText.limit(out, width: width, ascii: ascii)
     }
@@ -97,6 +100,19 @@ public enum LoginsPanel: DetailPanel {
         let rest = [e.name, ids.isEmpty ? nil : "(\(ids))", e.deviceId.map { "on \($0)" }].compactMap { $0 }.joined(separator: " ")
         let room = max(1, width - DisplayWidth.of(head) - DisplayWidth.of(mark.text) - 2)
         return PanelLine([Span(head, .dim), Span(PanelText.clip(rest, room, ascii: ascii)), Span("  "), mark])
+    }
+
+    /// The identity provider's own verdict under its event, quoted and wrapped (at most 3 lines):
+    /// "      ⚑ IdP risk HIGH  Entra riskLevelDuringSignIn=high; riskEventTypes_v2=[anonymizedIPAddress]".
+    static func idpRiskLines(_ ev: LoginEvent, width: Int, ascii: Bool) -> [PanelLine] {
+        guard let level = ev.idpRiskLevel, let quote = ev.idpRisk else { return [] }
+        let role: Role = level == "high" ? .sevHigh : level == "medium" ? .sevMedium : .dim
+        let head = "      " + (ascii ? "! " : "⚑ ") + "IdP risk " + PanelText.clean(level).uppercased() + "  "
+        let indent = String(repeating: " ", count: DisplayWidth.of(head))
+        let room = max(1, width - DisplayWidth.of(head))
+        return PanelText.wrap(PanelText.clean(quote), width: room, maxLines: 3, ascii: ascii).enumerated().map { i, piece in
+            i == 0 ? PanelLine([Span(head, role, [.bold]), Span(piece)]) : PanelLine([Span(indent), Span(piece)])
+        }
     }
 
     /// "  2026-03-02 07:14Z  45.84.1.7       NL AS9009 M247 Europe  ⚠ VPN  dev-42  ok"

@@ -8,7 +8,7 @@ public enum RuleCatalog {
         // Network and logins
         DPRKIPSpaceRule(), KnownDPRKVPNRule(), AnonymizerGeoMismatchRule(), PersistentGeoMismatchRule(),
         MultiCountryBurstRule(), SharedLoginIPRule(), ContinuousSessionRule(), OffHoursPatternRule(),
-        RemoteAccessToolsRule(), IPKVMDeviceRule(), UnmanagedDeviceRule(), LocaleMismatchRule(),
+        RemoteAccessToolsRule(), IPKVMDeviceRule(), UnmanagedDeviceRule(), LocaleMismatchRule(), IdPRiskSignalRule(),
         // Payments
         ThirdPartyPayeeRule(), SharedPaymentAccountRule(), MultiplePaymentAccountsRule(), PayoutChurnRule(),
         CryptoPaymentRule(), PaymentCountryMismatchRule(), PrepaymentPressureRule(),

@@ -25,6 +25,9 @@ public struct RuleContext: Sendable {
     public var watchlistHits: [WatchlistHit] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
     public var burstLogins: [BurstLogin] = []
+    /// Sign-ins carrying the identity provider's own risk verdict (login_event.idp_risk_level, read by
+    /// its partial index login_idp_risk).
+    public var idpRiskLogins: [IdPRiskLogin] = []
     /// Values this candidate shares with other candidates (IPs, accounts, contacts, hashes, devices).
     public var shared: [SharedValue] = []
     /// The referrer and referees, with their first-pass scores; filled before the second pass.
@@ -135,6 +138,22 @@ public struct WatchlistHit: Sendable, Equatable {
     /// Which of the candidate's data matched: "email", "phone", "github_username", "payment_account", "login_ip".
     public var field: String
     public init(entry: WatchlistEntry, field: String) { self.entry = entry; self.field = field }
+}
+
+/// A sign-in the identity provider flagged, with its verdict quoted (IdPRiskVerdict).
+public struct IdPRiskLogin: Sendable, Equatable {
+    public var id: Int64
+    public var occurredAt: Int64
+    public var ip: String
+    /// ip_info's country, else the one the log reported; "" when unknown.
+    public var country: String
+    public var outcome: String
+    public var level: String
+    public var verdict: String
+    public init(id: Int64, occurredAt: Int64, ip: String, country: String, outcome: String, level: String, verdict: String) {
+        self.id = id; self.occurredAt = occurredAt; self.ip = ip; self.country = country; self.outcome = outcome
+        self.level = level; self.verdict = verdict
+    }
 }
 
 public struct BurstLogin: Sendable, Equatable {

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The records of an identity-provider file, whatever its container: JSON (array, page, lines;
+/// read by JSONRecordReader) or CSV (header row). Containers that wrap several sign-ins in one
+/// object are opened here, so mappers see one vendor event at a time:
+/// - Okta Event Hook deliveries: `{"eventType":"com.okta.event_hook", "data":{"events":[...]}}`;
+/// - Azure diagnostic settings blobs and Event Hub messages: `{"records":[...]}`, also one per line;
+/// - AWS EventBridge events of Okta Log Streaming: `{"detail-type":"SystemLog", "detail":{...}}`.
+final class SignInSource {
+    let kind: ImportKind
+    private let file: String
+    private let read: () throws -> (object: [String: Any], location: String)?
+    private var queue: [(object: [String: Any], location: String)] = []
+    private var queueIndex = 0
+    private let folds = KeyFolds()
+
+    private init(kind: ImportKind, file: String, read: @escaping () throws -> (object: [String: Any], location: String)?) {
+        self.kind = kind
+        self.file = file
+        self.read = read
+    }
+
+    convenience init(kind: ImportKind, json: JSONRecordReader, file: String) {
+        self.init(kind: kind, file: file, read: { try json.next() })
+    }
+
+    /// A sign-in CSV (by its header, or because `requested` is an identity provider); nil when the
+    /// file is some other CSV, which the flat readers take.
+    static func csv(path: String, displayName: String, requested: ImportKind?) throws -> SignInSource? {
+        if let requested, !SignInShape.identityKinds.contains(requested) { return nil }
+        let reader = try CSVFileReader(path: path)
+        let header: [String]
+        do {
+            guard let h = try reader.next() else { return nil }
+            header = h.map { $0.trimmingCharacters(in: .whitespaces) }
+        } catch let f as CSVFileReader.Failure {
+            throw VetdeskError.malformed(file: displayName, location: "line \(f.line)", field: nil, message: "header: \(f.message)")
+        }
+        if requested == nil, ImportKind.detect(columns: Set(header.map { $0.lowercased() })) != nil { return nil }
+        let detected = SignInShape.detect(csvHeader: header)
+        if let requested, detected != requested {
+            throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil,
+                                         message: "the header is not that of a \(requested.rawValue) sign-in export (docs/import-formats.md)")
+        }
+        guard let kind = detected else { return nil }
+        reader.expectedFields = header.count
+        return SignInSource(kind: kind, file: displayName) {
+            let fields: [String]
+            do {
+                guard let f = try reader.next() else { return nil }
+                fields = f
+            } catch let f as CSVFileReader.Failure {
+                throw VetdeskError.malformed(file: displayName, location: "line \(f.line)",
+                                             field: f.column.map { header[$0] }, message: f.message)
+            }
+            let location = "line \(reader.recordLine)"
+            guard fields.count == header.count else {
+                throw VetdeskError.malformed(file: displayName, location: location, field: nil,
+                                             message: "\(fields.count) fields, but the header has \(header.count)")
+            }
+            var object: [String: Any] = [:]
+            for (name, value) in zip(header, fields) where object[name] == nil { object[name] = value }
+            return (object, location)
+        }
+    }
+
+    func next() throws -> SignInRecord? {
+        while true {
+            if queueIndex < queue.count {
+                queueIndex += 1
+                let (object, location) = queue[queueIndex - 1]
+                return SignInRecord(object: object, file: file, location: location, folds: folds)
+            }
+            queue.removeAll(keepingCapacity: true)
+            queueIndex = 0
+            guard let (object, location) = try read() else { return nil }
+            guard let inner = try Self.unwrap(object, location: location, file: file) else {
+                return SignInRecord(object: object, file: file, location: location, folds: folds)
+            }
+            queue = inner
+        }
+    }
+
+    /// The events inside a delivery or records blob; nil for a plain record.
+    static func unwrap(_ object: [String: Any], location: String, file: String) throws
+        -> [(object: [String: Any], location: String)]? {
+        let list: [Any]
+        let label: String
+        if let data = object["data"] as? [String: Any], let events = data["events"] as? [Any],
+           object["eventType"] as? String == "com.okta.event_hook" || object["published"] == nil {
+            (list, label) = (events, "event")
+        } else if let records = object["records"] as? [Any], object["category"] == nil {
+            (list, label) = (records, "record")
+        } else if let detail = object["detail"] as? [String: Any], object["detail-type"] != nil {
+            return [(detail, location)] // AWS EventBridge (Okta Log Streaming): the event is `detail`
+        } else {
+            return nil
+        }
+        return try list.enumerated().map { i, item in
+            let where_ = "\(location), \(label) \(i + 1)"
+            guard let o = item as? [String: Any] else {
+                throw VetdeskError.malformed(file: file, location: where_, field: nil, message: "is not a JSON object")
+            }
+            return (o, where_)
+        }
+    }
+}
