@@ -119,8 +119,10 @@ struct MappingImportTests {
                               + "TRANSFER-1,28-02-2026,-1.00,EUR,9001,A,DE89370400440532013000\n")
         let mapping = try ImportMapping.load(path: Self.shipped("wise-statement.yaml"))
         let e = #expect(throws: VetdeskError.self) { try h.importer.importFile(path: csv, kind: nil, mapping: mapping) }
-        guard case .malformed(let file, _, let field, let message) = e else { Issue.record("\(String(describing: e))"); return }
+        guard case .malformed(let file, let location, let field, let message) = e else { Issue.record("\(String(describing: e))"); return }
         #expect(file.hasSuffix("wise-statement.yaml"))
+        let lines = try String(contentsOfFile: Self.shipped("wise-statement.yaml"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(location == "line \(lines.firstIndex { $0.hasPrefix("  contractor_id:") }! + 1)")
         #expect(field == "Payment Reference")
         #expect(message.contains(csv) && message.contains("Reference"))
         #expect(try h.totalRows() == 0)

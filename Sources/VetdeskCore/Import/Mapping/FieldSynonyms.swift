@@ -22,6 +22,8 @@ enum FieldSynonyms {
             "profile_location": ["profilelocation", "candidatelocation", "~location"],
             "github_username": ["githubusername", "github"],
             "locale": ["locale", "~language"],
+            "byod_requested": ["byod", "ownlaptop", "owndevice", "ownequipment", "bringyourowndevice"],
+            "referrer_id": ["referrer", "referredby", "referrerid"],
         ],
         .identityChecks: [
             "check_id": ["checkid", "verificationid", "inquiryid", "~sessionid", "~id"],

@@ -15,6 +15,11 @@ public struct ImportMapping: Sendable {
         var seen = Set<String>()
         return rules.flatMap(\.source.columns).filter { seen.insert($0).inserted }
     }
+
+    /// "line N" of the first field that reads `column`, for errors naming the mapping file.
+    func location(of column: String) -> String {
+        rules.first { $0.source.columns.contains(column) }.map { "line \($0.line)" } ?? "fields"
+    }
 }
 
 /// How one Vetdesk field is computed from a source record. Steps run in this order:
@@ -39,6 +44,8 @@ struct FieldRule: Sendable {
 
     var target: String
     var source: Source
+    /// Line of the field in the mapping file, for errors found once the export is opened.
+    var line = 0
     var trim = true
     /// Split on `separator` and keep part `index` (negative counts from the end).
     var split: (separator: String, index: Int)?

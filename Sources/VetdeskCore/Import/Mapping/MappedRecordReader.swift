@@ -58,7 +58,7 @@ final class MappedRecordReader: FlatRecordReader {
         case .json(let json):
             guard let (object, loc) = try json.next() else {
                 if let missing = unseen.sorted().first {
-                    throw VetdeskError.malformed(file: mapping.file, location: "fields", field: Sanitize.forDisplay(missing),
+                    throw VetdeskError.malformed(file: mapping.file, location: mapping.location(of: missing), field: Sanitize.forDisplay(missing),
                                                  message: "no record of \(file) has this key")
                 }
                 return nil

@@ -48,7 +48,9 @@ extension ImportMapping {
             guard schema.all.contains(target) else {
                 throw fail(targetNode, target, "not a field of \(kind.rawValue) (fields: \(schema.all.joined(separator: ", ")))")
             }
-            rules.append(try rule(target: target, body, zone: zone, fail))
+            var r = try rule(target: target, body, zone: zone, fail)
+            r.line = targetNode.mark?.line ?? 0
+            rules.append(r)
         }
         let mapped = Set(rules.map(\.target))
         for name in schema.required where !mapped.contains(name) {

@@ -20,10 +20,10 @@ enum SourceRecords {
         }
     }
 
-    /// A header name compared loosely: case, spaces, underscores, dashes and dots ignored, so
-    /// "candidate id" in a mapping finds "Candidate ID" and "E-mail" finds "Email".
+    /// A header name compared loosely: only letters and digits, lower-cased, so "candidate id" in a
+    /// mapping finds "Candidate ID", "E-mail" finds "Email" and "Own laptop" finds "Own laptop?".
     static func loose(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
+        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
     /// Where each mapped column sits in a CSV header: exact name first, then the loose match, which
@@ -36,11 +36,11 @@ enum SourceRecords {
             let shown = Sanitize.forDisplay(column)
             guard !hits.isEmpty else {
                 let list = header.map { Sanitize.forDisplay($0) }.joined(separator: ", ")
-                throw VetdeskError.malformed(file: mapping.file, location: "fields", field: shown,
+                throw VetdeskError.malformed(file: mapping.file, location: mapping.location(of: column), field: shown,
                                              message: "no such column in \(dataFile) (its columns: \(list))")
             }
             guard hits.count == 1 else {
-                throw VetdeskError.malformed(file: mapping.file, location: "fields", field: shown,
+                throw VetdeskError.malformed(file: mapping.file, location: mapping.location(of: column), field: shown,
                                              message: "\(hits.count) columns of \(dataFile) match this name; the mapping cannot tell which")
             }
             out[column] = hits[0]
