@@ -151,7 +151,56 @@ struct MappingRulesTests {
         }
     }
 
+    /// A sign-in log in its own columns (a VPN's CSV with US-style 12-hour times) through the
+    /// logins importer: every stored field checked.
+    @Test func loginsThroughAMapping() throws {
+        let h = try ImportHarness()
+        let mapping = try ImportMapping.parse(yaml: """
+            kind: logins
+            fields:
+              event_id: {join: [User, Timestamp], separator: "|"}
+              source: {constant: vpn}
+              occurred_at: {column: Timestamp, date: "M/d/yyyy, h:mm:ss.SSS a"}
+              account: {column: User, lowercase: true}
+              ip: Source IP
+              outcome: {column: Result, map: {Allowed: success, Denied: failure}}
+              country: {column: Country, country: true}
+              session_id: Session
+            """, file: "vpn.yaml")
+        let csv = try h.write("vpn.csv", """
+            Timestamp,User,Source IP,Result,Country,Session,Bytes
+            "9/19/2023, 1:45:17.287 PM",Anna@X.example,2001:db8::1,Allowed,Germany,s-1,1200
+            "9/19/2023, 11:02:00.000 PM",anna@x.example,85.1.2.3,Denied,"Korea, Democratic People's Republic of",,0
+
+            """)
+        let report = try h.importer.importFile(path: csv, kind: nil, mapping: mapping)
+        #expect(report.kind == .logins)
+        #expect(report.inserted == 2)
+        let first = try #require(try MappingImportTests.row(h, "SELECT * FROM login_event WHERE ip = '2001:db8::1'"))
+        #expect(first["source"] == "vpn")
+        #expect(first["source_id"] == "Anna@X.example|9/19/2023, 1:45:17.287 PM")
+        #expect(first["account"] == "anna@x.example")
+        #expect(first["occurred_at"] == Time.parse("2023-09-19T13:45:17Z"))
+        #expect(first["outcome"] == "success")
+        #expect(first["reported_country"] == "DE")
+        #expect(first["session_id"] == "s-1")
+        let second = try #require(try MappingImportTests.row(h, "SELECT * FROM login_event WHERE ip = '85.1.2.3'"))
+        #expect(second["occurred_at"] == Time.parse("2023-09-19T23:02:00Z"))
+        #expect(second["outcome"] == "failure")
+        #expect(second["reported_country"] == "KP")
+        #expect((second["session_id"] as String?) == nil)
+    }
+
     // MARK: map init
+
+    @Test func guessNotesValuesThatNeedAMap() throws {
+        let h = try ImportHarness()
+        let csv = try h.write("vpn.csv", "Event ID,Timestamp,User,IP Address,Result\ne1,2026-03-02T07:14:00Z,a@x.example,85.1.2.3,Allowed\n")
+        let yaml = try MappingGuesser.draft(path: csv, displayName: csv, kind: nil)
+        #expect(yaml.contains("kind: logins"))
+        #expect(yaml.contains(#"values "Allowed" are not success|failure: add a map"#))
+        #expect(yaml.contains(#"occurred_at: "Timestamp"   # confidence 0.85: header is a usual name for this field; values are ISO 8601"#))
+    }
 
     @Test func guessesAStarterMapping() throws {
         let h = try ImportHarness()

@@ -95,6 +95,19 @@ enum FieldSynonyms {
         ],
     ]
 
+    /// Fields that take one of a fixed set of values (as the importers check them), so that
+    /// `map init` can say when an export's values need a value map.
+    static let choices: [ImportKind: [String: [String]]] = [
+        .candidates: ["phone_type": ["mobile", "landline", "voip"]],
+        .identityChecks: ["result": ["passed", "failed", "review"]],
+        .interviews: ["kind": ["video", "phone", "onsite"], "outcome": ["held", "refused", "rescheduled", "no_show"],
+                      "camera": ["on", "off", "refused", "broken"]],
+        .payments: ["account_type": ["iban", "bank_account", "wallet", "platform"], "method": ["bank", "crypto", "platform"]],
+        .endpoint: ["kind": ["software", "usb"]],
+        .watchlist: ["kind": ["email", "phone", "handle", "wallet", "account", "iban", "ip"]],
+        .logins: ["outcome": ["success", "failure"]],
+    ]
+
     /// First-name and last-name headers joined into a full name.
     static let firstNames = ["firstname", "givenname", "candidatefirstname", "forename", "accountholderfirstname"]
     static let lastNames = ["lastname", "surname", "familyname", "candidatelastname", "accountholderlastname"]

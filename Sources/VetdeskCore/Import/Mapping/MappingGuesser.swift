@@ -97,7 +97,7 @@ public enum MappingGuesser {
             out.append(Guess(target: "full_name", source: .join([sample.header[first], sample.header[last]], separator: " "),
                              confidence: 0.9, reasons: ["first and last name joined"]))
         }
-        for i in out.indices { checkValues(&out[i], sample: sample) }
+        for i in out.indices { checkValues(&out[i], sample: sample, choices: FieldSynonyms.choices[kind]?[out[i].target]) }
         let order = Dictionary(uniqueKeysWithValues: schema.all.enumerated().map { ($1, $0) })
         return out.sorted { order[$0.target]! < order[$1.target]! }
     }
@@ -111,7 +111,7 @@ public enum MappingGuesser {
                                           "approved", "device_managed"]
 
     /// Looks at the sample values of a guessed column: date format, country names, booleans.
-    static func checkValues(_ g: inout Guess, sample: Sample) {
+    static func checkValues(_ g: inout Guess, sample: Sample, choices: [String]? = nil) {
         guard case .column(let name) = g.source, let column = sample.header.firstIndex(of: name) else { return }
         let values = sample.values(column)
         if values.isEmpty { g.reasons.append("no values in the sample to check"); return }
@@ -140,6 +140,13 @@ public enum MappingGuesser {
             } else if values.contains(where: { $0.count != 2 }) {
                 g.settings.append(("country", "true"))
                 g.reasons.append("country names become codes")
+            }
+        } else if let choices {
+            let other = Array(Set(values.filter { !choices.contains($0.lowercased()) })).sorted()
+            if !other.isEmpty {
+                g.confidence *= 0.7
+                let shown = other.prefix(6).map { "\"\(yamlEscape($0))\"" }.joined(separator: ", ")
+                g.reasons.append("values \(shown) are not \(choices.joined(separator: "|")): add a map")
             }
         } else if boolFields.contains(g.target), !values.allSatisfy({ FlatRecord.parseBool($0) != nil }) {
             g.confidence *= 0.7
