@@ -191,6 +191,45 @@ struct MappingRulesTests {
         #expect((second["session_id"] as String?) == nil)
     }
 
+    /// A German payroll export: ";"-separated, dd.MM.yyyy dates in Berlin time, decimal commas.
+    @Test func semicolonsAndDecimalCommas() throws {
+        let h = try ImportHarness()
+        _ = try h.importer.importFile(path: try h.write("c.csv", "candidate_id,full_name\n9001,Jon Park\n"), kind: nil)
+        let mapping = try ImportMapping.parse(yaml: """
+            kind: payments
+            delimiter: ";"
+            timezone: Europe/Berlin
+            fields:
+              record_id: Buchungs-Nr
+              source: {constant: lohn}
+              paid_at: {column: Datum, date: dd.MM.yyyy HH:mm}
+              contractor_id: Personalnummer
+              payee_name: Empfänger
+              account_type: {constant: iban}
+              iban: IBAN
+              amount: {column: Betrag, decimal: ","}
+              currency: Währung
+            """, file: "lohn.yaml")
+        let csv = try h.write("lohn.csv", """
+            Buchungs-Nr;Datum;Betrag;Währung;Personalnummer;Empfänger;IBAN
+            B-1;02.03.2026 10:00;1.250,00;EUR;9001;Jon Park;DE89 3704 0044 0532 0130 00
+            B-2;03.03.2026 10:00;-40,5;EUR;9001;"Park; Jon";DE89370400440532013000
+
+            """)
+        let report = try h.importer.importFile(path: csv, kind: nil, mapping: mapping)
+        #expect(report.inserted == 2)
+        let p = try #require(try MappingImportTests.row(h, "SELECT * FROM payment WHERE id = 'B-1'"))
+        #expect(p["amount"] == "1250.00")
+        #expect(p["paid_at"] == Time.parse("2026-03-02T09:00:00Z"))
+        #expect(try MappingImportTests.row(h, "SELECT amount FROM payment WHERE id = 'B-2'")?["amount"] == "-40.5")
+        #expect(try MappingImportTests.row(h, "SELECT payee_name FROM payment WHERE id = 'B-2'")?["payee_name"] == "Park; Jon")
+        #expect(try h.count("payment_account", "identifier = 'DE89370400440532013000' AND iban_valid = 1") == 1)
+        // map init sees the separator and says so.
+        let yaml = try MappingGuesser.draft(path: csv, displayName: csv, kind: .payments)
+        #expect(yaml.contains(#"delimiter: ";""#))
+        #expect(yaml.contains(#"#   "Buchungs-Nr""#)) // the header was split on ";"
+    }
+
     // MARK: map init
 
     @Test func guessNotesValuesThatNeedAMap() throws {

@@ -30,8 +30,12 @@ final class CSVFileReader {
     /// Line on which the last record returned by `next()` starts.
     private(set) var recordLine = 0
 
-    init(path: String) throws {
+    /// Comma, or what a mapping names (";" from spreadsheets in many locales, tab).
+    private let delimiter: UInt8
+
+    init(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws {
         file = try ChunkedFile(path: path, maxRecordBytes: Self.maxFieldBytes * 64)
+        self.delimiter = delimiter
     }
 
     private enum Step { case record([String]), needMore, end }
@@ -57,7 +61,7 @@ final class CSVFileReader {
         }
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r")
 
     private func parseRecord() throws -> Step {
@@ -120,7 +124,7 @@ final class CSVFileReader {
                 let limit = min(end, start + Self.maxFieldBytes + 1)
                 while p < limit {
                     let c = b[p]
-                    if c == Self.comma || c == Self.lf || c == Self.cr { break }
+                    if c == delimiter || c == Self.lf || c == Self.cr { break }
                     p += 1
                 }
                 if p - start > Self.maxFieldBytes {
@@ -140,7 +144,7 @@ final class CSVFileReader {
                 return finish(fields, at: p, line: lineCursor)
             }
             let c = b[p]
-            if c == Self.comma {
+            if c == delimiter {
                 p += 1
                 if p >= end {
                     if !eof { return .needMore }

@@ -7,6 +7,8 @@ public struct ImportMapping: Sendable {
     /// The mapping file as the user named it, for error messages.
     public var file: String
     public var kind: ImportKind
+    /// CSV field separator: comma unless the mapping says `delimiter: ";"` (or tab, `|`).
+    var delimiter = UInt8(ascii: ",")
     /// In the order the mapping file lists them.
     var rules: [FieldRule]
 
@@ -23,7 +25,7 @@ public struct ImportMapping: Sendable {
 }
 
 /// How one Vetdesk field is computed from a source record. Steps run in this order:
-/// source (column, join or constant) → trim → split → lowercase/uppercase → map → date → country → default.
+/// source (column, join or constant) → trim → split → lowercase/uppercase → map → decimal → date → country → default.
 struct FieldRule: Sendable {
     enum Source: Sendable {
         case column(String)
@@ -54,6 +56,9 @@ struct FieldRule: Sendable {
     /// Keys compared after trimming, case-insensitively.
     var valueMap: [String: String]?
     var unmapped = Unmapped.error
+    /// The number's decimal mark ("," or "."): grouping marks (the other one, spaces, apostrophes)
+    /// are dropped and the mark becomes "." ("1.250,00" → "1250.00").
+    var decimalMark: Character?
     var date: DatePattern?
     var country = false
     var defaultValue: String?

@@ -23,7 +23,7 @@ final class MappedRecordReader: FlatRecordReader {
         kind = mapping.kind
         self.mapping = mapping
         file = displayName
-        source = try SourceRecords.open(path: path, displayName: displayName)
+        source = try SourceRecords.open(path: path, displayName: displayName, delimiter: mapping.delimiter)
         columns = ColumnIndex(mapping.rules.map(\.target))
         labels = Dictionary(mapping.rules.map { ($0.target, Sanitize.forDisplay($0.label)) }, uniquingKeysWith: { a, _ in a })
         switch source {
@@ -123,6 +123,10 @@ final class MappedRecordReader: FlatRecordReader {
                     throw fail("'\(FlatRecord.quoted(v))' is not in the mapping's value map (\(known)); add it, or set unmapped: keep or empty")
                 }
             }
+        }
+        if let mark = rule.decimalMark, !v.isEmpty {
+            let grouping: Set<Character> = [mark == "," ? "." : ",", " ", "'", "\u{00A0}", "\u{202F}"]
+            v = String(v.filter { !grouping.contains($0) }.map { $0 == mark ? "." : $0 })
         }
         if let date = rule.date, !v.isEmpty {
             guard let t = date.parse(v) else {

@@ -7,6 +7,7 @@ public enum MappingGuesser {
     struct Sample {
         var header: [String]
         var rows: [[String]]
+        var delimiter = UInt8(ascii: ",")
 
         func values(_ column: Int) -> [String] {
             rows.compactMap { column < $0.count ? $0[column].trimmingCharacters(in: .whitespaces) : nil }.filter { !$0.isEmpty }
@@ -26,11 +27,12 @@ public enum MappingGuesser {
     }
 
     static func sample(path: String, displayName: String, limit: Int) throws -> Sample {
-        switch try SourceRecords.open(path: path, displayName: displayName) {
+        let delimiter = SourceRecords.sniffDelimiter(path: path)
+        switch try SourceRecords.open(path: path, displayName: displayName, delimiter: delimiter) {
         case .csv(let reader, let header):
             var rows: [[String]] = []
             while rows.count < limit, let r = try? reader.next() { rows.append(r) }
-            return Sample(header: header, rows: rows)
+            return Sample(header: header, rows: rows, delimiter: delimiter)
         case .json(let json):
             var header: [String] = [], index: [String: Int] = [:], objects: [[String: Any]] = []
             while objects.count < limit, let (o, _) = try json.next() {
@@ -163,6 +165,9 @@ public enum MappingGuesser {
         out += "# Import with: vetdesk import --map THIS_FILE \(oneLine(dataFile))\n"
         out += "kind: \(kind.rawValue)"
         if let runnerUp { out += "   # guessed from the headers; next best: \(runnerUp.rawValue)" }
+        if sample.delimiter != UInt8(ascii: ",") {
+            out += "\ndelimiter: \(sample.delimiter == 0x09 ? "tab" : yamlQuote(String(UnicodeScalar(sample.delimiter))))   # fields are not comma-separated"
+        }
         out += "\n# timezone: UTC   # zone of dates that carry no offset\nfields:\n"
         let mapped = Set(guesses.map(\.target))
         for g in guesses {

@@ -13,9 +13,10 @@ extension ImportMapping {
         return try parse(yaml: text, file: path)
     }
 
-    static let topKeys = ["kind", "timezone", "fields", "source", "description"]
+    static let topKeys = ["kind", "timezone", "delimiter", "fields", "source", "description"]
+    static let delimiters: [String: UInt8] = [",": 0x2C, ";": 0x3B, "\t": 0x09, "tab": 0x09, "|": 0x7C]
     static let ruleKeys = ["column", "join", "separator", "constant", "trim", "split", "part", "lowercase", "uppercase",
-                           "map", "unmapped", "date", "timezone", "country", "default"]
+                           "map", "unmapped", "decimal", "date", "timezone", "country", "default"]
 
     public static func parse(yaml: String, file: String) throws -> ImportMapping {
         func fail(_ node: Node?, _ key: String?, _ message: String) -> VetdeskError {
@@ -56,7 +57,14 @@ extension ImportMapping {
         for name in schema.required where !mapped.contains(name) {
             throw fail(fieldsNode, name, "required field of \(kind.rawValue) is not mapped (use a column, a join or a constant)")
         }
-        return ImportMapping(file: file, kind: kind, rules: rules)
+        var mapping = ImportMapping(file: file, kind: kind, rules: rules)
+        if let d = top["delimiter"] {
+            guard let text = d.scalar?.string, let byte = delimiters[text] else {
+                throw fail(d, "delimiter", "expected one of \",\" \";\" \"|\" tab")
+            }
+            mapping.delimiter = byte
+        }
+        return mapping
     }
 
     private static func rule(target: String, _ body: Node, zone: TimeZone,
@@ -135,6 +143,10 @@ extension ImportMapping {
             guard let v = FieldRule.Unmapped(rawValue: u) else { throw fail(m["unmapped"], key("unmapped"), "expected error, keep or empty") }
             rule.unmapped = v
         }
+        if let d = try text("decimal") {
+            guard d == "," || d == "." else { throw fail(m["decimal"], key("decimal"), "expected \",\" or \".\" (the decimal mark)") }
+            rule.decimalMark = Character(d)
+        }
         var fieldZone = zone
         if let z = m["timezone"] { fieldZone = try timeZone(z, fail) }
         if let d = try text("date") {
@@ -145,7 +157,9 @@ extension ImportMapping {
             throw fail(m["timezone"], key("timezone"), "timezone needs date")
         }
         rule.country = try flag("country")
-        if rule.country && rule.date != nil { throw fail(body, target, "date and country together") }
+        if [rule.country, rule.date != nil, rule.decimalMark != nil].filter({ $0 }).count > 1 {
+            throw fail(body, target, "only one of date, country, decimal")
+        }
         rule.defaultValue = try text("default")
         return rule
     }

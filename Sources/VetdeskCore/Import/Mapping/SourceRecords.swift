@@ -6,9 +6,9 @@ enum SourceRecords {
     case csv(CSVFileReader, header: [String])
     case json(JSONRecordReader)
 
-    static func open(path: String, displayName: String) throws -> SourceRecords {
+    static func open(path: String, displayName: String, delimiter: UInt8 = UInt8(ascii: ",")) throws -> SourceRecords {
         if try looksLikeJSON(path: path) { return .json(try JSONRecordReader(path: path, displayName: displayName)) }
-        let reader = try CSVFileReader(path: path)
+        let reader = try CSVFileReader(path: path, delimiter: delimiter)
         do {
             guard let h = try reader.next() else {
                 throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil, message: "empty file: a header row is required")
@@ -46,6 +46,19 @@ enum SourceRecords {
             out[column] = hits[0]
         }
         return out
+    }
+
+    /// The separator of a CSV's first line: comma, unless the line has none and has ";", tab or "|"
+    /// (spreadsheets in many locales write ";").
+    static func sniffDelimiter(path: String) -> UInt8 {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return UInt8(ascii: ",") }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        let line = head.prefix { $0 != 0x0A }
+        func count(_ b: UInt8) -> Int { line.reduce(0) { $0 + ($1 == b ? 1 : 0) } }
+        if count(UInt8(ascii: ",")) > 0 { return UInt8(ascii: ",") }
+        return [UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")].max { count($0) < count($1) }.flatMap { count($0) > 0 ? $0 : nil }
+            ?? UInt8(ascii: ",")
     }
 
     /// JSON when the first non-blank byte opens an array or an object.
