@@ -15,6 +15,8 @@ final class MappedRecordReader: FlatRecordReader {
     private var csvIndex: [String: Int] = [:]
     /// JSON: mapped keys no record has had yet; any left at the end is a mapping mistake.
     private var unseen: Set<String> = []
+    /// Country names repeat on every row and folding a name costs microseconds: looked up once.
+    private var countryCache: [String: String?] = [:]
 
     init(path: String, displayName: String, mapping: ImportMapping, kind requested: ImportKind?) throws {
         if let requested, requested != mapping.kind {
@@ -95,7 +97,12 @@ final class MappedRecordReader: FlatRecordReader {
         func fail(_ message: String) -> VetdeskError {
             .malformed(file: file, location: location, field: labels[rule.target], message: message)
         }
-        func trimmed(_ s: String) -> String { rule.trim ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s }
+        func trimmed(_ s: String) -> String {
+            // Foundation's trimming bridges through NSString: only call it when an end is blank.
+            guard rule.trim, let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+                  first.properties.isWhitespace || last.properties.isWhitespace else { return s }
+            return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         var v: String
         switch rule.source {
         case .column(let c): v = try get(c)
@@ -135,7 +142,12 @@ final class MappedRecordReader: FlatRecordReader {
             v = Time.iso(t)
         }
         if rule.country, !v.isEmpty {
-            guard let cc = Country.alpha2(v) else {
+            let hit: String?
+            if let cached = countryCache[v] { hit = cached } else {
+                hit = Country.alpha2(v)
+                if countryCache.count < 10_000 { countryCache[v] = hit }
+            }
+            guard let cc = hit else {
                 throw fail("'\(FlatRecord.quoted(v))' is not an ISO 3166 country code or English country name")
             }
             v = cc
