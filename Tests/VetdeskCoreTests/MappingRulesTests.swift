@@ -263,6 +263,35 @@ struct MappingRulesTests {
         #expect(try MappingImportTests.row(h, "SELECT * FROM candidate WHERE id = 'C-2'")?["declared_country"] == "KR")
     }
 
+    /// JSON exports: nested keys and the first element of arrays are offered as dotted paths.
+    @Test func guessesFromJSONPaths() throws {
+        let h = try ImportHarness()
+        let file = MappingImportTests.fixture("greenhouse-harvest-candidates.json")
+        let yaml = try MappingGuesser.draft(path: file, displayName: "candidates.json", kind: nil)
+        #expect(yaml.contains("kind: candidates"))
+        #expect(yaml.contains(#"candidate_id: "id"   # confidence 0.60"#))
+        #expect(yaml.contains(#"full_name: {join: ["first_name", "last_name"]"#))
+        #expect(yaml.contains(#"email: "email_addresses.0.value"   # confidence 0.85"#))
+        #expect(yaml.contains(#"phone: "phone_numbers.0.value"   # confidence 0.85"#))
+        // created_at (a generic name) beats applications.0.applied_at (a field inside an array element).
+        #expect(yaml.contains(#"applied_at: "created_at"   # confidence 0.60"#))
+        let report = try h.importer.importFile(path: file, kind: nil, mapping: try ImportMapping.parse(yaml: yaml, file: "draft.yaml"))
+        #expect(report.inserted == 2)
+        #expect(try MappingImportTests.row(h, "SELECT email FROM candidate WHERE id = '53883394'")?["email"] == "Jon.Park@Example.com")
+        #expect(try MappingImportTests.row(h, "SELECT phone FROM candidate WHERE id = '53883394'")?["phone"] == "+1 415 555 0142")
+    }
+
+    /// Free-text locations whose last part is a country: offered split, with the caveat.
+    @Test func guessesCountryFromLocationText() throws {
+        let h = try ImportHarness()
+        let file = MappingImportTests.fixture("gem-candidate_info.csv")
+        let yaml = try MappingGuesser.draft(path: file, displayName: "candidate_info.csv", kind: nil)
+        #expect(yaml.contains(#"profile_location: {column: "candidate_location", split: ",", part: -1, country: true}   # confidence 0.51"#))
+        _ = try h.importer.importFile(path: file, kind: nil, mapping: try ImportMapping.parse(yaml: yaml, file: "draft.yaml"))
+        #expect(try MappingImportTests.row(h, "SELECT profile_location FROM candidate WHERE id = '9001'")?["profile_location"] == "US")
+        #expect(try MappingImportTests.row(h, "SELECT profile_location FROM candidate WHERE id = '9002'")?["profile_location"] == "PL")
+    }
+
     @Test func guessSaysWhatIsMissingAndAmbiguous() throws {
         let h = try ImportHarness()
         let csv = try h.write("pay.csv", "Transaction ID,Date,Amount,Currency,Payee\nT1,01/02/2026,10.00,EUR,A\n")

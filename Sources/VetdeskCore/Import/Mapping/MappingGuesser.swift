@@ -39,17 +39,32 @@ public enum MappingGuesser {
                 objects.append(o)
                 for key in flatKeys(o) where index[key] == nil { index[key] = header.count; header.append(key) }
             }
-            let rows = objects.map { o in header.map { (try? JSONField.text(JSONField.at(o, $0))) ?? "" } }
+            let rows = objects.map { o in header.map { (try? JSONField.text(MappedRecordReader.at(o, $0))) ?? "" } }
             return Sample(header: header, rows: rows)
         }
     }
 
-    /// Keys of a JSON record, nested objects as dotted paths (arrays are not single values).
+    /// Keys of a JSON record, nested objects as dotted paths; of an array, its first element
+    /// (`email_addresses.0.value`), which is where exports put the primary one.
     static func flatKeys(_ o: [String: Any], prefix: String = "") -> [String] {
         o.keys.sorted().flatMap { k -> [String] in
             if let nested = o[k] as? [String: Any] { return flatKeys(nested, prefix: prefix + k + ".") }
-            return o[k] is [Any] ? [] : [prefix + k]
+            if let array = o[k] as? [Any] {
+                guard let first = array.first else { return [] }
+                if let nested = first as? [String: Any] { return flatKeys(nested, prefix: prefix + k + ".0.") }
+                return first is [Any] ? [] : [prefix + k + ".0"]
+            }
+            return [prefix + k]
         }
+    }
+
+    /// The names a header is matched by: the whole (loose), and for a JSON path also the key that
+    /// holds the value, ignoring array positions and a final "value" (`email_addresses.0.value` → emailaddresses).
+    static func names(_ header: String) -> [String] {
+        let parts = header.split(separator: ".").map(String.init).filter { Int($0) == nil }
+        guard parts.count > 1 || parts.count == 1 && parts[0] != header else { return [SourceRecords.loose(header)] }
+        let meaningful = parts.last == "value" ? parts.dropLast() : parts[...]
+        return [SourceRecords.loose(header)] + (meaningful.last.map { [SourceRecords.loose($0)] } ?? [])
     }
 
     static func draft(sample: Sample, kind requested: ImportKind?, dataFile: String) -> String {
@@ -61,25 +76,34 @@ public enum MappingGuesser {
                       runnerUp: requested == nil && ranked.count > 1 ? ranked[1].kind : nil)
     }
 
-    /// Required fields found weigh most; optional ones break ties.
+    /// The share of the kind's required fields found (by confidence) weighs most, all of them found
+    /// adds a bonus, optional fields break ties.
     static func score(_ guesses: [Guess], _ kind: ImportKind) -> Double {
-        let required = Set(kind.schema?.required ?? [])
-        return guesses.reduce(0) { $0 + $1.confidence * (required.contains($1.target) ? 10 : 1) }
+        let required = kind.schema?.required ?? []
+        let found = guesses.filter { required.contains($0.target) }
+        let share = found.reduce(0) { $0 + $1.confidence } / Double(max(required.count, 1))
+        let optional = guesses.filter { !required.contains($0.target) }.reduce(0) { $0 + $1.confidence }
+        return 10 * share + (found.count == required.count ? 5 : 0) + 0.5 * optional
     }
 
     static func guesses(sample: Sample, kind: ImportKind) -> [Guess] {
         guard let schema = kind.schema, let synonyms = FieldSynonyms.byKind[kind] else { return [] }
         let loose = sample.header.map(SourceRecords.loose)
+        let headerNames = sample.header.map(names)
         var candidates: [(field: String, column: Int, score: Double, reason: String)] = []
+        // A key inside an array's element other than its value ("applications.0.candidate_id") is
+        // usually another object's field: a weak guess.
+        let inElement = sample.header.map { $0.contains(".0.") && !$0.hasSuffix(".0.value") }
         for field in schema.all {
             let names = synonyms[field] ?? []
-            for (i, h) in loose.enumerated() {
-                if h == SourceRecords.loose(field) {
-                    candidates.append((field, i, 0.95, "header is the field's name"))
-                } else if names.contains(h) {
-                    candidates.append((field, i, 0.85, "header is a usual name for this field"))
-                } else if names.contains("~" + h) {
-                    candidates.append((field, i, 0.6, "generic header name"))
+            for (i, hs) in headerNames.enumerated() {
+                let weight = inElement[i] ? 0.6 : 1
+                if hs.contains(SourceRecords.loose(field)) {
+                    candidates.append((field, i, 0.95 * weight, "header is the field's name"))
+                } else if hs.contains(where: names.contains) {
+                    candidates.append((field, i, 0.85 * weight, "header is a usual name for this field"))
+                } else if hs.contains(where: { names.contains("~" + $0) }) {
+                    candidates.append((field, i, 0.6 * weight, "generic header name"))
                 }
             }
         }
@@ -134,9 +158,14 @@ public enum MappingGuesser {
                 g.confidence *= 0.5
                 g.reasons.append("values fit no known date format: set date (docs/mappings.md)")
             }
-        } else if g.target.hasSuffix("country") {
+        } else if g.target.hasSuffix("country") || g.target == "profile_location" {
             let bad = values.filter { Country.alpha2($0) == nil }.count
-            if bad > 0 {
+            let lastParts = values.map { $0.split(separator: ",").last.map(String.init) ?? $0 }
+            if bad > 0, values.contains(where: { $0.contains(",") }), lastParts.allSatisfy({ Country.alpha2($0) != nil }) {
+                g.confidence *= 0.6
+                g.settings += [("split", ","), ("part", "-1"), ("country", "true")]
+                g.reasons.append("locations end in a country in every sample value; check ('Austin, TX' fails, 'San Jose, CA' reads as Canada)")
+            } else if bad > 0 {
                 g.confidence *= 0.5
                 g.reasons.append("\(bad) of \(values.count) sample values are not countries")
             } else if values.contains(where: { $0.count != 2 }) {
@@ -177,7 +206,7 @@ public enum MappingGuesser {
             case .join(let cs, let sep): parts = ["join: [\(cs.map(yamlQuote).joined(separator: ", "))]", "separator: \(yamlQuote(sep))"]
             case .constant(let s): parts = ["constant: \(yamlQuote(s))"]
             }
-            parts += g.settings.map { "\($0.0): \($0.1 == "true" ? "true" : yamlQuote($0.1))" }
+            parts += g.settings.map { "\($0.0): \($0.1 == "true" || Int($0.1) != nil ? $0.1 : yamlQuote($0.1))" }
             let value = parts.count == 1 && parts[0].hasPrefix("column: ") ? String(parts[0].dropFirst(8)) : "{" + parts.joined(separator: ", ") + "}"
             out += "  \(g.target): \(value)   # confidence \(String(format: "%.2f", g.confidence)): \(g.reasons.joined(separator: "; "))\n"
         }
