@@ -74,6 +74,8 @@ struct MappingRulesTests {
         #expect(badDate?.field == "value.date")
         let badZone = Self.parseError("kind: watchlist\ntimezone: Mars/Olympus\nfields:\n  list_name: L\n  kind: K\n  value: V\n")
         #expect(badZone?.field == "timezone")
+        let twice = Self.parseError("kind: watchlist\nfields:\n  list_name: L\n  kind: K\n  value: V\n  kind: T\n")
+        #expect(twice?.location == "YAML" && twice?.message.contains("duplicated key") == true) // Yams refuses it
         let topTypo = Self.parseError("kind: watchlist\nfeilds: {}\n")
         #expect(topTypo?.field == "feilds")
     }

@@ -47,7 +47,7 @@ final class MappedRecordReader: FlatRecordReader {
                 fields = f
             } catch let f as CSVFileReader.Failure {
                 throw VetdeskError.malformed(file: file, location: "line \(f.line)",
-                                             field: f.column.map { Sanitize.forDisplay(header[$0]) }, message: f.message)
+                                             field: f.column.flatMap { $0 < header.count ? Sanitize.forDisplay(header[$0]) : nil }, message: f.message)
             }
             location = "line \(reader.recordLine)"
             guard fields.count == header.count else {
