@@ -69,6 +69,7 @@ final class CSVFileReader {
         // an exclusivity check at run time, several per byte otherwise.
         let b = file.bytes
         let end = file.count
+        let delimiter = self.delimiter
         let eof = file.atEOF
         let expectedFields = self.expectedFields
         var scratch = self.scratch
