@@ -16,6 +16,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Files to import (CSV, JSON or NDJSON).") var files: [String]
     @Option(help: "The kind of every file, instead of detecting it.") var kind: String?
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read every file through this column mapping (YAML, docs/mappings.md; start one with `vetdesk map init FILE`).", valueName: "mapping.yaml"))
+    var mapFile: String?
     @Flag(help: "Print the reports as JSON.") var json = false
     @Flag(name: .customLong("no-rescore"), help: "Do not recompute flags and scores of the affected candidates.")
     var noRescore = false
@@ -53,10 +55,11 @@ struct ImportCommand: ParsableCommand {
             warn("warning: no IP location data (\(problem)); countries and ASNs of logins stay unknown")
         }
         let importer = Importer(store: store, intel: intel)
+        let mapping = try mapFile.map(ImportMapping.load(path:))
         var output = Output(imported: [], failed: [])
         for file in files {
             do {
-                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)))
+                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)), mapping: mapping)
                 output.imported.append(report)
                 if !json { SafeOutput.line(Self.line(report)) }
             } catch {

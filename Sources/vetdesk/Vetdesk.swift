@@ -12,7 +12,7 @@ struct Vetdesk: ParsableCommand {
         subcommands: [ConsoleCommand.self, InfoCommand.self, GenerateCommand.self, QueueCommand.self, ShowCommand.self,
                       DecideCommand.self, AssignCommand.self, NoteCommand.self, HistoryCommand.self,
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
-                      RulesCommand.self, RescoreCommand.self, EraseCommand.self, RetentionCommand.self,
+                      RulesCommand.self, RescoreCommand.self, MapCommand.self, EraseCommand.self, RetentionCommand.self,
                       SubjectExportCommand.self, RingsCommand.self, RingCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -33,8 +33,12 @@ final class CSVFileReader {
     /// one by one (FieldValueCheck) only in the rare chunk that has one (per field it cost 25 % of a login import).
     private var chunkHasNUL = false
 
-    init(path: String) throws {
+    /// Comma, or what a mapping names (";" from spreadsheets in many locales, tab).
+    private let delimiter: UInt8
+
+    init(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws {
         file = try ChunkedFile(path: path, maxRecordBytes: Self.maxFieldBytes * 64)
+        self.delimiter = delimiter
     }
 
     private func noteNUL() { chunkHasNUL = memchr(file.bytes, 0, file.count) != nil }
@@ -64,7 +68,7 @@ final class CSVFileReader {
         }
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r")
 
     private func parseRecord() throws -> Step {
@@ -72,6 +76,7 @@ final class CSVFileReader {
         // an exclusivity check at run time, several per byte otherwise.
         let b = file.bytes
         let end = file.count
+        let delimiter = self.delimiter
         let eof = file.atEOF
         let expectedFields = self.expectedFields
         let chunkHasNUL = self.chunkHasNUL
@@ -131,7 +136,7 @@ final class CSVFileReader {
                 let limit = min(end, start + Self.maxFieldBytes + 1)
                 while p < limit {
                     let c = b[p]
-                    if c == Self.comma || c == Self.lf || c == Self.cr { break }
+                    if c == delimiter || c == Self.lf || c == Self.cr { break }
                     p += 1
                 }
                 if p - start > Self.maxFieldBytes {
@@ -155,7 +160,7 @@ final class CSVFileReader {
                 return finish(fields, at: p, line: lineCursor)
             }
             let c = b[p]
-            if c == Self.comma {
+            if c == delimiter {
                 p += 1
                 if p >= end {
                     if !eof { return .needMore }

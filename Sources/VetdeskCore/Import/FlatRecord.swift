@@ -8,6 +8,8 @@ struct FlatRecord {
     let location: String
     let columns: ColumnIndex
     let values: [String]
+    /// Field name -> how errors name it, for records read through a mapping ("Paid On → paid_at").
+    var fieldLabels: [String: String]? = nil
 
     func has(_ name: String) -> Bool { columns.index[name] != nil }
 
@@ -19,7 +21,7 @@ struct FlatRecord {
     }
 
     func fail(_ field: String?, _ message: String) -> VetdeskError {
-        .malformed(file: file, location: location, field: field, message: message)
+        .malformed(file: file, location: location, field: field.map { fieldLabels?[$0] ?? $0 }, message: message)
     }
 
     func required(_ name: String) throws -> String {

@@ -18,13 +18,14 @@ public struct Importer {
     }
 
     /// Imports one file; `kind` nil detects it from the CSV header or the first JSON record.
-    public func importFile(path: String, kind: ImportKind?) throws -> ImportReport {
+    /// A `mapping` reads the user's own export columns into one flat kind (docs/mappings.md).
+    public func importFile(path: String, kind: ImportKind?, mapping: ImportMapping? = nil) throws -> ImportReport {
         let started = DispatchTime.now()
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw VetdeskError.io("cannot read \(path)")
         }
         let digest = try Self.sha256(path: path)
-        let source = try ImportSource.open(path: path, displayName: path, kind: kind)
+        let source = try ImportSource.open(path: path, displayName: path, kind: kind, mapping: mapping)
         let now = clock()
         var counts = ImportCounts()
         try store.pool.write { db in
@@ -91,7 +92,8 @@ enum ImportSource {
         }
     }
 
-    static func open(path: String, displayName: String, kind: ImportKind?) throws -> ImportSource {
+    static func open(path: String, displayName: String, kind: ImportKind?, mapping: ImportMapping? = nil) throws -> ImportSource {
+        if let mapping { return .flat(try MappedRecordReader(path: path, displayName: displayName, mapping: mapping, kind: kind)) }
         guard try looksLikeJSON(path: path) else {
             if let signIns = try SignInSource.csv(path: path, displayName: displayName, requested: kind) {
                 return .identityProvider(signIns.kind, signIns)
