@@ -180,7 +180,8 @@ struct RuleContextLoader {
             SELECT day, country, events FROM login_day WHERE candidate_id = ? AND country <> '' ORDER BY day, country
             """)
         let logins = try db.cachedStatement(sql: """
-            SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name
+            SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name,
+                   coalesce(i.anonymous_proxy = 1 OR i.provider_kind IN ('vpn', 'hosting'), 0)
             FROM login_event l LEFT JOIN ip_info i ON i.ip = l.ip
             WHERE l.candidate_id = ? AND l.occurred_at >= ? AND l.occurred_at < ? AND l.outcome = 'success'
             ORDER BY l.occurred_at
@@ -228,7 +229,8 @@ struct RuleContextLoader {
         contexts[i].burstLogins = found.compactMap { r in
             let at: Int64 = r[1]
             guard wanted.contains(Time.dayNumber(at)) else { return nil }
-            return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5])
+            return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5],
+                              anonymising: r[6])
         }
     }
 

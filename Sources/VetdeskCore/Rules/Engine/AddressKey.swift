@@ -1,0 +1,52 @@
+import Foundation
+
+/// A comparison key for postal addresses: two spellings of one address give one key.
+/// Case, diacritics and punctuation are ignored, street words are expanded ("Str.", "Straße" →
+/// "strasse"; "St" → "street"), postcodes are joined ("3044 AS" = "3044AS", "SW1A 1AA" =
+/// "SW1A1AA"), and the words are sorted, so "12 Main St." = "Main Street 12".
+public enum AddressKey {
+    static let words: [String: String] = [
+        "str": "strasse", "straße": "strasse", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
+        "ul": "ulica", "al": "aleja", "blvd": "boulevard", "ln": "lane", "dr": "drive", "sq": "square",
+        "pl": "place", "pza": "piazza", "c": "calle", "r": "rua", "apt": "flat", "apartment": "flat",
+        "nr": "", "no": "", "co": "co",
+    ]
+
+    public static func of(_ address: String?) -> String {
+        guard let address, !address.isEmpty else { return "" }
+        var s = address.lowercased()
+        if s.contains(where: { !$0.isASCII }) {
+            s = s.replacingOccurrences(of: "ß", with: "ss")
+                .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        }
+        var tokens: [String] = []
+        for raw in s.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            var t = String(raw)
+            // German compounds: "Hauptstr." / "Hauptstrasse" → "haupt" + "strasse".
+            for suffix in ["strasse", "str"] where t.count > suffix.count + 1 && t.hasSuffix(suffix) {
+                tokens.append(String(t.dropLast(suffix.count))); t = "strasse"; break
+            }
+            if let w = words[t] { if !w.isEmpty { tokens.append(w) } } else { tokens.append(t) }
+        }
+        // Join postcode halves and house-number letters: "3044 as", "sw1a 1aa", "12 a".
+        var joined: [String] = []
+        for t in tokens {
+            if let last = joined.last, joinable(last, t) { joined[joined.count - 1] = last + t } else { joined.append(t) }
+        }
+        return joined.sorted().joined(separator: " ")
+    }
+
+    private static func joinable(_ a: String, _ b: String) -> Bool {
+        let aDigits = a.allSatisfy(\.isNumber), bLetters = b.allSatisfy(\.isLetter)
+        if aDigits && bLetters && b.count <= 2 { return true }
+        let mixed = { (s: String) in s.contains(where: \.isNumber) && s.contains(where: \.isLetter) }
+        return mixed(a) && mixed(b) && a.count <= 4 && b.count <= 3
+    }
+
+    /// A city key: case and diacritics ignored ("Kraków" = "krakow").
+    public static func city(_ city: String?) -> String {
+        guard let city else { return "" }
+        return city.lowercased().folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
