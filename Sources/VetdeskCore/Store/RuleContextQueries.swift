@@ -181,7 +181,7 @@ struct RuleContextLoader {
             """)
         let logins = try db.cachedStatement(sql: """
             SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name,
-                   coalesce(i.anonymous_proxy = 1 OR i.provider_kind IN ('vpn', 'hosting'), 0)
+                   coalesce(i.anonymous_proxy = 1 OR i.provider_kind IN ('vpn', 'hosting', 'corporate'), 0)
             FROM login_event l LEFT JOIN ip_info i ON i.ip = l.ip
             WHERE l.candidate_id = ? AND l.occurred_at >= ? AND l.occurred_at < ? AND l.outcome = 'success'
             ORDER BY l.occurred_at

@@ -144,8 +144,8 @@ public struct BurstLogin: Sendable, Equatable {
     public var country: String
     public var asn: Int?
     public var asName: String?
-    /// The exit is an anonymiser, VPN or hosting network (ip_info): its country says where the
-    /// server is, not where the person is, so a hop to or from it is not travel.
+    /// The exit is an anonymiser, VPN, hosting network or corporate egress (ip_info): its country
+    /// says where the server is, not where the person is, so a hop to or from it is not travel.
     public var anonymising: Bool
     public init(id: Int64, occurredAt: Int64, ip: String, country: String, asn: Int? = nil, asName: String? = nil,
                 anonymising: Bool = false) {

@@ -1,5 +1,5 @@
 /// Successful logins from two or more countries within a few hours: travel cannot explain it.
-/// A hop to or from an anonymiser/VPN/hosting exit is not travel (the exit's country is the
+/// A hop to or from an anonymiser/VPN/hosting exit or a corporate egress is not travel (the exit's country is the
 /// server's): that fact belongs to `anonymizer_geo_mismatch`, so such hops are not counted here.
 public struct MultiCountryBurstRule: Rule {
     public init() {}
