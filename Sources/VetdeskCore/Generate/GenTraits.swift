@@ -43,8 +43,8 @@ extension GenPersonaFactory {
             // the old home, and the laptop's ship-to was updated to the new address after hire.
             let old = GenCountries.all.map(\.code).filter { $0 != p.country.code }
             let from = GenCountries.byCode[rng.pick(old)]!
-            let oldNet = GenNetworks.residential[from.code]![0]
-            let oldHome = GenSite(ip: oldNet.address(Self.slot(index + 7, oldNet)), network: oldNet, city: from.cities[0].0)
+            let oldNet = GenNetworks.residential[from.code]!.max { $0.capacity < $1.capacity }!
+            let oldHome = GenSite(ip: Self.groupLine(oldNet, 20_000 + index), network: oldNet, city: from.cities[0].0)
             if let first = p.plan?.firstDay { p.plan?.trips.append((from: first, to: first + 9 + rng.below(5), site: oldHome)) }
             if let hired = p.candidate.hiredAt { p.candidate.shipToChangedAt = hired + 86400 * Int64(8 + rng.below(10)) }
         case .household, .couple, .coworking, .corporateEgress:
