@@ -102,10 +102,13 @@ import Testing
         try fx.ip("185.213.155.9", country: "DE", asn: 39351, asName: "31173 Services AB", provider: "31173 Services (Mullvad VPN)", kind: "vpn")
         try fx.ip("62.153.1.1", country: "DE", asn: 3320, asName: "Deutsche Telekom AG")
         try fx.ip("5.81.1.1", country: "GB", asn: 2856, asName: "British Telecommunications PLC")
+        try fx.ip("185.213.155.10", country: "DE", asn: 39351, asName: "31173 Services AB", provider: "31173 Services (Mullvad VPN)", kind: "vpn")
         for k in 0..<12 {
             let c = "V\(k)"
             try fx.candidate(c, "User \(k)", ["declared_country": k == 0 ? "GB" : "DE", "city": "City \(k)", "address": "Street \(k)"])
             try fx.ipUse(c, "185.213.155.9", events: 20)
+            // Some customers switch between two exits of the same location: still customers.
+            if k % 2 == 1 { try fx.ipUse(c, "185.213.155.10", events: 20) }
         }
         // V0 lives in GB and hops home -> Frankfurt exit within minutes.
         try fx.ipUse("V0", "5.81.1.1", events: 20)

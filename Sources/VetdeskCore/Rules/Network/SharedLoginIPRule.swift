@@ -29,7 +29,11 @@ public struct SharedLoginIPRule: Rule {
         for v in shared {
             let reading = SharedIPContext.read(v, me: me, mainShare: s["main_share"])
             switch reading.kind {
-            case .exit: exits.append(v)
+            case .exit:
+                // A consumer privacy VPN's exits (provider kind vpn, not named in DPRK reporting) are
+                // shared by its customers by design, several at a time: never a set of one operator's.
+                if v.network?.providerKind == "vpn" && v.network?.dprkNamed != true { continue }
+                exits.append(v)
             case .farmLine: counted.append((v, reading, v.others))
             case .household, .sameCity, .occasional: continue
             }
