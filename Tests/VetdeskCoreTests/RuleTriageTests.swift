@@ -40,6 +40,7 @@ import Testing
         #expect(AddressKey.of("Industrieweg 41, 3044 AS Rotterdam") == AddressKey.of("industrieweg 41 3044AS rotterdam"))
         #expect(AddressKey.of("ul. Magazynowa 12/4, 02-675 Warszawa") == AddressKey.of("Ulica Magazynowa 12/4 02-675 Warszawa"))
         #expect(AddressKey.of("Hauptstr. 5, 10115 Berlin") != AddressKey.of("Hauptstr. 7, 10115 Berlin"))
+        #expect(AddressKey.of("c/o ParcelBridge B.V., Industrieweg 41") == AddressKey.of("ParcelBridge BV c/o Industrieweg 41"))
         #expect(AddressKey.of(nil) == "" && AddressKey.of("  ") == "")
     }
 
@@ -182,5 +183,22 @@ import Testing
         try fx.candidate("D", "Eva Roth", ["address": "Hauptstr 5, 10115 Berlin"])
         _ = try fx.rescoreAll()
         #expect(try fx.flag("A", "shared_identity_artifacts") != nil)
+    }
+
+    /// A forwarder is derived from the team's watchlist of known reshipper addresses (any
+    /// spelling); a ship-to that merely differs in format from the home is not one.
+    @Test func forwarderFromAddressWatchlist() throws {
+        let fx = try RuleFixture()
+        try fx.candidate("F", "Tom Hill", ["declared_country": "NL", "address": "Kade 1, 1011 AA Amsterdam",
+                                           "ship_to_address": "c/o ParcelBridge B.V., Industrieweg 41, 3044AS Rotterdam", "ship_to_country": "NL"])
+        try fx.candidate("N", "Eva Roth", ["declared_country": "DE", "address": "Hauptstr. 5, 10115 Berlin",
+                                           "ship_to_address": "Hauptstraße 5, 10115 Berlin", "ship_to_country": "DE"])
+        try fx.insert(WatchlistEntry(listName: "reshippers", kind: "address", value: "ParcelBridge BV c/o, Industrieweg 41, 3044 AS Rotterdam",
+                                     note: "parcel forwarder"))
+        _ = try fx.rescoreAll()
+        let f = try #require(try fx.flag("F", "shipping_address_mismatch"))
+        #expect(f.summary.contains("known forwarder (watchlist reshippers)"))
+        #expect(f.evidence.contains { $0.kind == .watchlist && $0.detail.contains("parcel forwarder") })
+        #expect(try fx.flag("N", "shipping_address_mismatch") == nil)
     }
 }

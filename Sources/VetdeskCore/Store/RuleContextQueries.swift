@@ -34,6 +34,7 @@ struct RuleContextLoader {
         try timed("load.locales") { try $0.loadLocales() }
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
+        try timed("load.forwarders") { try $0.loadForwarders() }
         return contexts
     }
 
@@ -301,6 +302,21 @@ struct RuleContextLoader {
         """, StatementArguments(args)) { ctx, r in
             ctx.endpoints.append(EndpointObservation(id: r[1], candidateId: r[0], observedAt: r[2], deviceId: r[3], kind: r[4],
                                                      name: r[5], vendorId: r[6], productId: r[7], approved: r[8]))
+        }
+    }
+
+    /// Watchlist addresses (kind `address`: known forwarders) against each ship-to, by AddressKey.
+    private mutating func loadForwarders() throws {
+        var byKey: [String: [WatchlistEntry]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, list_name, kind, value, note FROM watchlist_entry WHERE kind = 'address'") {
+            let e = WatchlistEntry(id: r[0], listName: r[1], kind: r[2], value: r[3], note: r[4])
+            let key = AddressKey.of(e.value)
+            if !key.isEmpty { byKey[key, default: []].append(e) }
+        }
+        guard !byKey.isEmpty else { return }
+        for i in contexts.indices {
+            let key = AddressKey.of(contexts[i].candidate.shipToAddress)
+            if !key.isEmpty, let hits = byKey[key] { contexts[i].forwarderHits = hits }
         }
     }
 

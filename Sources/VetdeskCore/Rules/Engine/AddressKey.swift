@@ -3,7 +3,8 @@ import Foundation
 /// A comparison key for postal addresses: two spellings of one address give one key.
 /// Case, diacritics and punctuation are ignored, street words are expanded ("Str.", "Straße" →
 /// "strasse"; "St" → "street"), postcodes are joined ("3044 AS" = "3044AS", "SW1A 1AA" =
-/// "SW1A1AA"), and the words are sorted, so "12 Main St." = "Main Street 12".
+/// "SW1A1AA"), initialisms joined ("B.V." = "BV"), and the words are sorted, so "12 Main St." =
+/// "Main Street 12".
 public enum AddressKey {
     static let words: [String: String] = [
         "str": "strasse", "straße": "strasse", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
@@ -26,7 +27,19 @@ public enum AddressKey {
             for suffix in ["strasse", "str"] where t.count > suffix.count + 1 && t.hasSuffix(suffix) {
                 tokens.append(String(t.dropLast(suffix.count))); t = "strasse"; break
             }
-            if let w = words[t] { if !w.isEmpty { tokens.append(w) } } else { tokens.append(t) }
+            tokens.append(t)
+        }
+        // Initialisms spelt with dots or slashes are one word: "B.V." = "BV", "c/o" = "co".
+        var merged: [String] = []
+        var lastSingle = false
+        for t in tokens {
+            let single = t.count == 1 && t.first!.isLetter
+            if single && lastSingle { merged[merged.count - 1] += t } else { merged.append(t) }
+            lastSingle = single
+        }
+        tokens = merged.compactMap { t in
+            guard let w = words[t] else { return t }
+            return w.isEmpty ? nil : w
         }
         // Join postcode halves and house-number letters: "3044 as", "sw1a 1aa", "12 a".
         var joined: [String] = []

@@ -23,6 +23,9 @@ public struct RuleContext: Sendable {
     public var locales: [LocaleUse] = []
     public var endpoints: [EndpointObservation] = []
     public var watchlistHits: [WatchlistHit] = []
+    /// Watchlist entries of kind `address` (known reshippers/forwarders) matching the laptop ship-to
+    /// address by `AddressKey`.
+    public var forwarderHits: [WatchlistEntry] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
     public var burstLogins: [BurstLogin] = []
     /// Values this candidate shares with other candidates (IPs, accounts, contacts, hashes, devices).
