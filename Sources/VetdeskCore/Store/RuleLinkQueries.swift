@@ -90,21 +90,32 @@ struct RuleLinkQueries {
     /// "Hauptstr. 5" and "Hauptstraße 5" meet). Every candidate's addresses are read: a key can
     /// only be matched against all of them, and two text columns of the candidate table are cheap.
     private func addressGroups(_ groups: inout [Group]) throws {
-        var byKey: [String: (shown: String, homes: [String], ships: [String])] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        var rows: [(id: String, home: String?, ship: String?)] = []
+        var sigCount: [String: Int] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, address, ship_to_address FROM candidate
             WHERE coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> '' ORDER BY id
             """)
-        while let r = try rows.next() {
-            let id: String = r[0]
-            let home: String? = r[1], ship: String? = r[2]
-            let homeKey = AddressKey.of(home)
+        while let r = try cursor.next() {
+            let row: (id: String, home: String?, ship: String?) = (r[0], r[1], r[2])
+            rows.append(row)
+            // Cheap prefilter: only addresses whose digit runs meet another's get the full key.
+            let h = AddressKey.digits(row.home), sh = AddressKey.digits(row.ship)
+            sigCount[h, default: 0] += 1
+            if sh != h { sigCount[sh, default: 0] += 1 }
+        }
+        var byKey: [String: (shown: String, homes: [String], ships: [String])] = [:]
+        for row in rows {
+            let homeKey = (sigCount[AddressKey.digits(row.home)] ?? 0) >= 2 || (row.ship != nil && row.ship != row.home)
+                ? AddressKey.of(row.home) : ""
             if !homeKey.isEmpty {
-                byKey[homeKey, default: (home ?? "", [], [])].homes.append(id)
+                byKey[homeKey, default: (row.home ?? "", [], [])].homes.append(row.id)
             }
+            guard let ship = row.ship, !ship.isEmpty, ship != row.home,
+                  (sigCount[AddressKey.digits(ship)] ?? 0) >= 2 || AddressKey.digits(ship) == AddressKey.digits(row.home) else { continue }
             let shipKey = AddressKey.of(ship)
             if !shipKey.isEmpty && shipKey != homeKey {
-                byKey[shipKey, default: (ship ?? "", [], [])].ships.append(id)
+                byKey[shipKey, default: (ship, [], [])].ships.append(row.id)
             }
         }
         let inScope: Set<String>? = scope == .all ? nil : Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM temp.rescore_scope"))
@@ -310,10 +321,14 @@ struct RuleLinkQueries {
     /// Keys are computed in Swift (no SQL function), over every candidate's two address columns.
     private static func expandByAddress(_ db: Database) throws {
         var seedKeys = Set<String>()
+        var seedDigits = Set<String>()
         for r in try Row.fetchAll(db, sql: """
             SELECT address, ship_to_address FROM candidate WHERE id IN (SELECT candidate_id FROM temp.rescore_seed)
             """) {
-            for k in [AddressKey.of(r[0]), AddressKey.of(r[1])] where !k.isEmpty { seedKeys.insert(k) }
+            for a in [r[0] as String?, r[1] as String?] {
+                let k = AddressKey.of(a)
+                if !k.isEmpty { seedKeys.insert(k); seedDigits.insert(AddressKey.digits(a)) }
+            }
         }
         guard !seedKeys.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.rescore_scope(candidate_id) VALUES (?)")
@@ -321,7 +336,11 @@ struct RuleLinkQueries {
             SELECT id, address, ship_to_address FROM candidate WHERE coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> ''
             """)
         while let r = try rows.next() {
-            if seedKeys.contains(AddressKey.of(r[1])) || seedKeys.contains(AddressKey.of(r[2])) {
+            let home: String? = r[1], ship: String? = r[2]
+            // Digit runs first (cheap): only candidates sharing them with a seed address get the full key.
+            let match = (seedDigits.contains(AddressKey.digits(home)) && seedKeys.contains(AddressKey.of(home)))
+                || (seedDigits.contains(AddressKey.digits(ship)) && seedKeys.contains(AddressKey.of(ship)))
+            if match {
                 try insert.execute(arguments: [r[0] as String])
             }
         }

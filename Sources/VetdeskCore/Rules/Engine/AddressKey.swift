@@ -56,6 +56,23 @@ public enum AddressKey {
         return mixed(a) && mixed(b) && a.count <= 4 && b.count <= 3
     }
 
+    /// The address's digit runs, sorted ("Hauptstr. 5, 10115 Berlin" → "10115 5"). Equal keys have
+    /// equal digit runs, so only addresses sharing this cheap prefilter need the full key.
+    public static func digits(_ address: String?) -> String {
+        guard let address else { return "" }
+        var runs: [Substring.UTF8View.SubSequence] = []
+        let u = address.utf8
+        var start: String.UTF8View.Index? = nil
+        var i = u.startIndex
+        while i != u.endIndex {
+            let isDigit = u[i] >= 48 && u[i] <= 57
+            if isDigit { if start == nil { start = i } } else if let s = start { runs.append(Substring(address)[s..<i].utf8); start = nil }
+            i = u.index(after: i)
+        }
+        if let s = start { runs.append(Substring(address)[s..<u.endIndex].utf8) }
+        return runs.map { String(Substring($0)) }.sorted().joined(separator: " ")
+    }
+
     /// A city key: case and diacritics ignored ("Kraków" = "krakow").
     public static func city(_ city: String?) -> String {
         guard let city else { return "" }
