@@ -124,6 +124,31 @@ r=csv.DictReader(open(sys.argv[1], encoding="utf-8")); print(max(next(r)["full_n
 fi
 json() { python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('' if v is None else v)" "$1" "$2"; }
 
+# Triage quality (issue 8): a realistic generated set with its answer key, imported with the
+# team's providers.yaml, scored, and measured by `vetdesk eval`. BENCH_EVAL_CANDIDATES sets its size.
+EVAL_OK=0
+EN=${BENCH_EVAL_CANDIDATES:-10000}
+if has_command eval; then
+    EVAL_DATA=bench-data/eval-c$EN-s$SEED
+    if [ ! -f "$EVAL_DATA/.complete" ]; then
+        echo "== generating the triage set: $EN candidates"
+        rm -rf "$EVAL_DATA"
+        "$BIN" generate --candidates "$EN" --logins $((EN * 60)) --seed "$SEED" --login-format split --out "$EVAL_DATA" | tail -1
+        touch "$EVAL_DATA/.complete"
+    fi
+    echo "== triage: import, score, eval"
+    EVAL_STORE=$WORK/eval.sqlite
+    PROV=(); [ -f "$EVAL_DATA/providers.yaml" ] && PROV=(--providers "$EVAL_DATA/providers.yaml")
+    if "$BIN" import --store "$EVAL_STORE" "${PROV[@]}" "$EVAL_DATA/candidates.csv" >"$WORK/eval-import.out" 2>&1 \
+        && "$BIN" import --store "$EVAL_STORE" "${PROV[@]}" $(ls "$EVAL_DATA"/*.csv "$EVAL_DATA"/*.json | grep -v candidates.csv) >>"$WORK/eval-import.out" 2>&1 \
+        && "$BIN" eval --store "$EVAL_STORE" --truth "$EVAL_DATA/answer-key.tsv" --json >"$WORK/eval.json" 2>"$WORK/eval.err"; then
+        "$BIN" eval --store "$EVAL_STORE" --truth "$EVAL_DATA/answer-key.tsv" >"$WORK/eval.txt"
+        EVAL_OK=1
+    else
+        echo "bench: triage eval failed: $(tail -3 "$WORK/eval-import.out" "$WORK/eval.err")" >&2
+    fi
+fi
+
 # ---- the table ----
 PEAK=0
 for label in import rescore query; do
@@ -170,4 +195,13 @@ if [ $CONSOLE_OK = 1 ]; then
 else
     printf '%-40s %-18s %-26s %-26s %s\n' "console time to first frame (ms)" "n/a" "VisiData ${VD_FIRST:-n/a}" "< 100 ms, >= 10x VisiData" "-"
     printf '%-40s %-18s %-26s %-26s %s\n' "key-to-screen, median of 50 (ms)" "n/a" "VisiData ${VD_KEY:-n/a}" "< 5 ms" "-"
+fi
+if [ $EVAL_OK = 1 ]; then
+    TOP5=$(json "$WORK/eval.json" share_in_top5); HIGHB=$(json "$WORK/eval.json" benign_with_signal_high_share)
+    printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 % ($EN cand.)" "$(calc "round(100*$TOP5,1)") %" "" "100 %" "$(mark "$(ge "$TOP5" 1)")"
+    printf '%-40s %-18s %-26s %-26s %s\n' "triage: benign w/ one signal high+" "$(calc "round(100*$HIGHB,2)") %" "" "<= 2 %" "$(mark "$(python3 -c "import sys; print(1 if float(sys.argv[1]) <= 0.02 else 0)" "$HIGHB")")"
+    echo
+    cat "$WORK/eval.txt"
+else
+    printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 %" "n/a" "" "100 %" "-"
 fi

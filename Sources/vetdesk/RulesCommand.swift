@@ -5,7 +5,8 @@ import VetdeskCore
 /// `vetdesk rules`: the indicator rules with their effective settings (defaults + rules.yaml).
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "List the indicator rules with severity, weight, thresholds and source.")
+        commandName: "rules", abstract: "List the indicator rules with severity, weight, thresholds and source.",
+        subcommands: [RulesBacktestCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Rules file (default: $XDG_CONFIG_HOME/vetdesk/rules.yaml).") var rulesFile: String?

@@ -12,8 +12,8 @@ struct Vetdesk: ParsableCommand {
         subcommands: [ConsoleCommand.self, InfoCommand.self, GenerateCommand.self, QueueCommand.self, ShowCommand.self,
                       DecideCommand.self, AssignCommand.self, NoteCommand.self, HistoryCommand.self,
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
-                      RulesCommand.self, RescoreCommand.self, MapCommand.self, EraseCommand.self, RetentionCommand.self,
-                      SubjectExportCommand.self, RingsCommand.self, RingCommand.self],
+                      RulesCommand.self, RescoreCommand.self, EvalCommand.self, MapCommand.self, EraseCommand.self,
+                      RetentionCommand.self, SubjectExportCommand.self, RingsCommand.self, RingCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

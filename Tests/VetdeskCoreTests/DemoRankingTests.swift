@@ -67,6 +67,12 @@ import Testing
         #expect(Set(queue.prefix(ringMembers.count).map(\.candidateId)) == ringMembers)
 
         for planted in rings {
+            // Rings are not uniform: some flags only some members carry, but each is carried by someone.
+            for partial in GenAnswerKey.partialFlags[planted.kind] ?? [] {
+                let carriers = try planted.members.filter { try store.candidateDetail($0)?.flags.contains { $0.ruleId == partial } == true }
+                #expect(!carriers.isEmpty, "no \(planted.kind.rawValue) member carries \(partial)")
+                if planted.members.count > 1 { #expect(carriers.count < planted.members.count, "every member carries \(partial)") }
+            }
             for member in planted.members {
                 let detail = try #require(try store.candidateDetail(member))
                 let fired = Dictionary(detail.flags.map { ($0.ruleId, $0) }, uniquingKeysWith: { a, _ in a })
@@ -126,9 +132,12 @@ import Testing
         let ringA = try #require(generator.plantedRings.first { $0.kind == .vpnPayoutRing })
         let before = try #require(try store.candidateDetail(ringA.members[0]))
         #expect(!before.flags.contains { $0.ruleId == "known_dprk_vpn" })
-        #expect(try store.rematchProviders(Self.demoProviders()) == generator.observedAstrillExits.count)
+        // The file also lists the agency office egress of the corporate-egress groups.
+        #expect(try store.rematchProviders(Self.demoProviders()) == generator.observedAstrillExits.count + generator.corporateGroups.count)
         let report = try Rescorer(store: store, config: RuleConfig()).rescoreDirty()
-        #expect(report.dirty == ringA.members.count, "only the ring (a) members used the re-matched exits")
+        let agency = generator.benignByTrait["corporateEgress"] ?? []
+        #expect(!agency.isEmpty)
+        #expect(report.dirty == ringA.members.count + agency.count, "only ring (a) and the agency contractors used the re-matched IPs")
         for member in ringA.members {
             let after = try #require(try store.candidateDetail(member))
             #expect(after.flags.contains { $0.ruleId == "known_dprk_vpn" }, "\(member) lacks known_dprk_vpn after rematch")

@@ -28,7 +28,9 @@ import Testing
         for expected in [
             "# Case C-1: Ring Member 1", "| Status | referred (held by bob) |", "| Referred to | law\\_enforcement |",
             "| Risk | **85** (critical) |",
-            "1. **shared\\_payee** — decisive, weight 40.0: Paid into an IBAN shared with 1 other candidate",
+            "1. **shared\\_payee** — decisive, weight 40.0, +100 points: Paid into an IBAN shared with 1 other candidate",
+            "2. **vpn\\_exit** — high, weight 25.0, +0 points: Logs in through Astrill VPN",
+            "Score carried by shared\\_payee 100 of 100.",
             "payment_account `1`: GB82WEST12345698765432 also pays C-2",
             "ip `45.84.1.7`: 2026-03-02 07:14Z 45.84.1.7 NL AS9009 M247 (Astrill VPN)",
             "## Identity checks", "| FLAGGED |", "Camera broken; answers read from a script",

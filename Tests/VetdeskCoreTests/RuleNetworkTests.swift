@@ -109,8 +109,9 @@ import Testing
         try fx.ipUse("N", "192.0.2.1"); try fx.ipUse("M", "192.0.2.1")
         try fx.rescoreAll()
         let a = try #require(try fx.flag("A", "shared_login_ip"))
-        #expect(a.summary == "Shares login IP 203.0.113.50 with B Tom Hale")
-        #expect(a.evidence == [Evidence(kind: .ip, ref: "203.0.113.50", detail: "203.0.113.50 US AS7922 Comcast"),
+        #expect(a.summary == "Shares login IP 203.0.113.50 with B Tom Hale: one line used by people declaring different homes")
+        #expect(a.evidence == [Evidence(kind: .ip, ref: "203.0.113.50",
+                                        detail: "203.0.113.50 US AS7922 Comcast — main line of 2 people declaring different homes"),
                                Evidence(kind: .candidate, ref: "B", detail: "203.0.113.50 also used by B Tom Hale")])
         #expect(try fx.flag("B", "shared_login_ip") != nil)
         #expect(try fx.flag("N", "shared_login_ip") == nil)

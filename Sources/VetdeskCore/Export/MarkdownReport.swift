@@ -67,8 +67,13 @@ enum MarkdownReport {
 
         out += "\(h)# Flags (\(c.flags.count))\n\n"
         if c.flags.isEmpty { out += "No rule fired.\n\n" }
+        let carriers = RiskScorer.carriers(c.flags)
+        if !carriers.isEmpty { out += "Score carried by \(m(carriers)).\n\n" }
+        let contributions = RiskScorer.contributions(c.flags)
         for (i, f) in c.flags.enumerated() {
-            out += "\(i + 1). **\(m(f.ruleId))** — \(f.severity.rawValue), weight \(f.weight): \(m(f.summary))\n"
+            let k = contributions[i]
+            let with = k.countedWith.isEmpty ? "" : ", counted with \(m(k.countedWith.joined(separator: ", ")))"
+            out += "\(i + 1). **\(m(f.ruleId))** — \(f.severity.rawValue), weight \(f.weight), +\(k.points) points\(with): \(m(f.summary))\n"
             for e in f.evidence {
                 out += "   - \(e.kind.rawValue) `\(MarkdownText.code(e.ref).replacingOccurrences(of: "`", with: "'"))`: \(m(e.detail))\n"
             }

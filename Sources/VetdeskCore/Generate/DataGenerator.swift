@@ -83,6 +83,24 @@ public struct DataGenerator: Sendable {
         return out
     }
 
+    /// answer-key.tsv, the machine-readable answer key `vetdesk eval --truth` reads: one line per
+    /// candidate, `fraud` with the ring kind or `benign` with the trait ("plain" = no trait).
+    private func writeTruth(to url: URL) throws {
+        var s = "candidate_id\tlabel\tgroup\n"
+        for (i, role) in layout.roles.enumerated() {
+            switch role {
+            case let .ring(kind, _, _): s += "\(GenLayout.candidateId(i))\tfraud\t\(kind.rawValue)\n"
+            case let .benign(trait): s += "\(GenLayout.candidateId(i))\tbenign\t\(trait)\n"
+            }
+        }
+        try s.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Benign agency groups whose egress the generated providers.yaml lists as corporate.
+    var corporateGroups: [Int] {
+        Set(layout.groups.filter { layout.roles[$0.key] == .benign(.corporateEgress) }.map(\.value.group)).sorted()
+    }
+
     /// The ring (a) exits the generated providers.yaml lists as Astrill VPN (synthetic demo intel).
     public var observedAstrillExits: [String] {
         GenProvidersFile.astrillExits(ringInstances: layout.rings[.vpnPayoutRing]?.count ?? 0).map(\.ip)
@@ -115,7 +133,12 @@ public struct DataGenerator: Sendable {
             var rng = SplitMix64(seed: options.seed, stream: UInt64(index) + 1)
             let persona: GenPersona
             switch layout.roles[index] {
-            case let .benign(trait): persona = factory.benign(index: index, trait: trait, rng: &rng)
+            case let .benign(trait):
+                if let g = layout.groups[index] {
+                    persona = factory.grouped(index: index, trait: trait, group: g.group, member: g.member, rng: &rng)
+                } else {
+                    persona = factory.benign(index: index, trait: trait, rng: &rng)
+                }
             case let .ring(kind, instance, member):
                 persona = rings.make(index: index, kind: kind, instance: instance, member: member, rng: &rng)
                 watch += GenWatchlist.entries(for: persona, kind: kind, member: member)
@@ -148,10 +171,12 @@ public struct DataGenerator: Sendable {
         try logins.close()
         for f in files { try f.close() }
         // The team's provider file naming ring (a)'s Astrill exits (synthetic intel; see GenProvidersFile).
-        if let providers = GenProvidersFile.yaml(ringInstances: layout.rings[.vpnPayoutRing]?.count ?? 0) {
+        if let providers = GenProvidersFile.yaml(ringInstances: layout.rings[.vpnPayoutRing]?.count ?? 0,
+                                                 corporateGroups: corporateGroups) {
             try providers.write(to: directory.appendingPathComponent(GenProvidersFile.fileName),
                                 atomically: true, encoding: .utf8)
         }
+        try writeTruth(to: directory.appendingPathComponent(GenAnswerKey.truthFileName))
         let summary = Summary(candidates: options.candidates, logins: loginTotal, files: counts, rings: plantedRings)
         if options.writeAnswerKey {
             try GenAnswerKey.markdown(summary: summary, generator: self)

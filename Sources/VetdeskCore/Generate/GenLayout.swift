@@ -24,7 +24,18 @@ public enum GenRingKind: String, CaseIterable, Sendable, Codable {
 
 enum GenBenignTrait: CaseIterable {
     case plain, applicantOnly, traveller, privacyVPN, platformPayee, nightOwl, rescheduler, lowRateJunior, expat,
-         approvedRemoteTool
+         approvedRemoteTool,
+         // Groups real teams see, each with one weak (or no) signal: see GenBenignGroups.swift.
+         household, couple, carrierNAT, coworking, corporateEgress, relocated
+
+    /// People per group for traits that come in groups (one household, one coworking space...), else 1.
+    var groupSize: Int {
+        switch self {
+        case .household, .couple: 2
+        case .coworking, .corporateEgress: 4
+        default: 1
+        }
+    }
 
     /// How many of each per 300 candidates (the demo's proportions).
     var per300: Int {
@@ -39,6 +50,12 @@ enum GenBenignTrait: CaseIterable {
         case .lowRateJunior: 8
         case .expat: 3
         case .approvedRemoteTool: 2
+        case .household: 12
+        case .couple: 6
+        case .carrierNAT: 12
+        case .coworking: 8
+        case .corporateEgress: 8
+        case .relocated: 4
         }
     }
 }
@@ -53,6 +70,8 @@ struct GenLayout {
     /// ring kind -> instances -> candidate indices, member order.
     let rings: [GenRingKind: [[Int]]]
     let loginCounts: [Int32]
+    /// Benign groups (households, coworking spaces...): candidate index -> (group number, member).
+    let groups: [Int: (group: Int, member: Int)]
 
     init(candidates n: Int, logins: Int, ringsPerKind: Int, seed: UInt64) {
         var rng = SplitMix64(seed: seed, stream: 0x1A70)
@@ -70,13 +89,23 @@ struct GenLayout {
                 cursor += kind.size
             }
         }
+        var groups: [Int: (group: Int, member: Int)] = [:]
+        var groupNumber = 0
         for trait in GenBenignTrait.allCases where trait != .plain {
             let count = max(trait.per300 > 0 && n >= 300 ? 1 : 0, (n * trait.per300 + 150) / 300)
-            for _ in 0..<count where cursor < n {
+            let size = trait.groupSize
+            // Groups are placed whole: a household of one would be a plain person.
+            for k in 0..<(count / size * size) where cursor < n {
+                if size > 1 && k % size == 0 && cursor + size > n { break }
                 roles[order[cursor]] = .benign(trait)
+                if size > 1 {
+                    if k % size == 0 { groupNumber += 1 }
+                    groups[order[cursor]] = (groupNumber, k % size)
+                }
                 cursor += 1
             }
         }
+        self.groups = groups
         self.roles = roles
         self.rings = rings
 

@@ -37,7 +37,7 @@ struct GenPersonaFactory {
         let handle = GenText.ascii(first) + "." + GenText.ascii(last)
         let mailDomain = rng.chance(0.6) ? rng.pick(country.mailDomains) : rng.pick(GenCountries.generic)
         // Digits from the index keep two people with one common name apart (shared contacts are a signal).
-        let email = handle + String(10 + index % 89) + "@" + mailDomain
+        let email = handle + String(10 + index) + "@" + mailDomain
         let city = rng.pick(country.cities)
         let (role, market) = rng.pick(Self.roles)
         let rate = Int(Double(market) * (0.85 + 0.35 * rng.unit()))
@@ -124,7 +124,8 @@ struct GenPersonaFactory {
     func homeSite(index: Int, country: GenCountry, city: String, rng: inout SplitMix64) -> GenSite {
         let nets = GenNetworks.residential[country.code]!
         let net = nets[rng.below(nets.count)]
-        return GenSite(ip: net.address(Self.slot(index, net)), network: net, city: city)
+        // Homes use the lower half of the slots: the upper half is reserved for ring and group lines.
+        return GenSite(ip: net.address(Self.slot(index % max(1, net.capacity / 2), net)), network: net, city: city)
     }
 
     static func slot(_ k: Int, _ net: GenNetwork) -> Int { ((k % net.capacity) * 7919 + 1237) % net.capacity }

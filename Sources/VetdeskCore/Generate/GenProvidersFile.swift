@@ -14,10 +14,11 @@ enum GenProvidersFile {
         }
     }
 
-    /// The YAML text (ProviderList's format), or nil when no ring (a) was planted.
-    static func yaml(ringInstances: Int) -> String? {
+    /// The YAML text (ProviderList's format), or nil when there is nothing to list.
+    /// `corporateGroups`: the benign agency groups whose office egress the team records as corporate.
+    static func yaml(ringInstances: Int, corporateGroups: [Int] = []) -> String? {
         let exits = astrillExits(ringInstances: ringInstances)
-        guard !exits.isEmpty else { return nil }
+        guard !exits.isEmpty || !corporateGroups.isEmpty else { return nil }
         var s = """
         # The demo security team's provider list (same format as Vetdesk's bundled providers.yaml).
         # Written by `vetdesk generate`; do not edit by hand, regenerate.
@@ -30,16 +31,21 @@ enum GenProvidersFile {
         # Load with `vetdesk import --providers demo-data/providers.yaml ...` (or VETDESK_PROVIDERS).
 
         providers:
-          - name: "\(providerName)"
-            kind: vpn
-            dprk_named: true
-            cidrs:
 
         """
-        for site in exits {
-            s += "      - \(site.ip)/32  # \(site.network.asName) (AS\(site.network.asn)), \(site.city)\n"
+        if !exits.isEmpty {
+            s += "  - name: \"\(providerName)\"\n    kind: vpn\n    dprk_named: true\n    cidrs:\n"
+            for site in exits {
+                s += "      - \(site.ip)/32  # \(site.network.asName) (AS\(site.network.asn)), \(site.city)\n"
+            }
+            s += "    note: exits recorded by the team as Astrill VPN (synthetic demo intel)\n"
         }
-        s += "    note: exits recorded by the team as Astrill VPN (synthetic demo intel)\n"
+        if !corporateGroups.isEmpty {
+            // Contractor agencies' office egress the team knows (synthetic): corporate, not a farm.
+            s += "  - name: \"Contractor agency egress (demo)\"\n    kind: corporate\n    cidrs:\n"
+            for g in corporateGroups { s += "      - \(GenPersonaFactory.corporateEgress(g))/32\n" }
+            s += "    note: office egress of contractor agencies whose people work through it (synthetic demo intel)\n"
+        }
         return s
     }
 }

@@ -84,11 +84,14 @@ struct GenRingFactory {
         let account = accounts[member < 3 ? 0 : 1]
         p.payments = p.payments.map { var pay = $0; pay.account = account; return pay }
 
-        // Laptops go to one parcel forwarder abroad, changed a few days after hire.
-        p.candidate.shipToAddress = "c/o ParcelBridge B.V., Unit \(7 + instance), Industrieweg 41, 3044 AS Rotterdam"
-        p.candidate.shipToCountry = "NL"
-        p.candidate.shipToIsForwarder = true
-        p.candidate.shipToChangedAt = GenClock.seconds(day: hiredDay(p) + 4, hour: 2)
+        // Laptops go to one parcel forwarder abroad, changed a few days after hire; the last member
+        // keeps the laptop at the declared home (not every member carries every signal).
+        if member < 4 {
+            p.candidate.shipToAddress = "c/o ParcelBridge B.V., Unit \(7 + instance), Industrieweg 41, 3044 AS Rotterdam"
+            p.candidate.shipToCountry = "NL"
+            p.candidate.shipToIsForwarder = true
+            p.candidate.shipToChangedAt = GenClock.seconds(day: hiredDay(p) + 4, hour: 2)
+        }
         p.candidate.platform = "upwork"
         p.candidate.locale = "en-US"
         if member % 2 == 0 { p.candidate.phoneType = "voip"; p.candidate.phoneChanges = 2 }
@@ -119,7 +122,9 @@ struct GenRingFactory {
                                          camera: "off", interviewer: interviewer, notes: "kept camera off")]
         }
 
-        p.plan?.sites = Self.vpnRingExits(instance: instance).map { ($0.site, $0.weight) }
+        // Member 3 uses only four of the six exits.
+        p.plan?.sites = Self.vpnRingExits(instance: instance).enumerated()
+            .filter { member != 3 || ($0.offset != 2 && $0.offset != 5) }.map { ($0.element.site, $0.element.weight) }
         p.plan?.startHourUTC = 0.0 + rng.unit()   // 09:00-18:00 at UTC+9
         p.plan?.spanHours = 8.5
         p.plan?.locale = "en-US"
@@ -137,9 +142,17 @@ struct GenRingFactory {
         let farm = GenSite(ip: reserved(farmNet, 64 + instance), network: farmNet, city: "Warszawa")
         p.plan?.sites = [(farm, 1)]
         p.plan?.continuous = true
-        p.candidate.shipToAddress = "ul. Magazynowa \(12 + instance)/4, 02-675 Warszawa"
+        // The first member lives at the farm; the others have their laptops re-routed there.
+        let farmAddress = "ul. Magazynowa \(12 + instance)/4, 02-675 Warszawa"
+        if member == 0 {
+            p.candidate.address = farmAddress
+            p.candidate.city = "Warszawa"
+            p.candidate.shipToAddress = farmAddress
+        } else {
+            p.candidate.shipToAddress = farmAddress
+            p.candidate.shipToChangedAt = GenClock.seconds(day: hiredDay(p) + 3, hour: 15)
+        }
         p.candidate.shipToCountry = "PL"
-        p.candidate.shipToChangedAt = GenClock.seconds(day: hiredDay(p) + 3, hour: 15)
         let members = layout.rings[.laptopFarm]![instance]
         if member > 0 { p.candidate.referrerId = GenLayout.candidateId(members[member - 1]) }
         p.candidate.platform = "linkedin"
@@ -152,9 +165,12 @@ struct GenRingFactory {
             ("PiKVM Composite KVM Device (Multifunction Composite Gadget)", "1d6b", "0104"),
             ("Raspberry Pi Pico (RP2040 HID)", "2e8a", "0005"),
         ]
+        // The last laptop is driven through AnyDesk alone, without IP-KVM hardware.
         let usb = kvm[member % kvm.count]
-        p.observations.append(GenObservation(id: "EP-\(id)-kvm", observedAt: at, deviceId: laptop.id, kind: "usb",
-                                             name: usb.0, vendorId: usb.1, productId: usb.2, approved: false))
+        if member < 3 {
+            p.observations.append(GenObservation(id: "EP-\(id)-kvm", observedAt: at, deviceId: laptop.id, kind: "usb",
+                                                 name: usb.0, vendorId: usb.1, productId: usb.2, approved: false))
+        }
         p.observations.append(GenObservation(id: "EP-\(id)-ad", observedAt: at + 600, deviceId: laptop.id,
                                              kind: "software", name: "AnyDesk 8.1.0", vendorId: nil,
                                              productId: nil, approved: false))
@@ -196,7 +212,8 @@ struct GenRingFactory {
         p.plan?.devices = [GenDevice(id: rng.uuid(), managed: false, agent: GenUserAgent.all[4])]
         // A few slips: days logged straight from North Korean address space.
         let dprk = GenSite(ip: reserved(GenNetworks.dprk, instance * 4 + member), network: GenNetworks.dprk, city: "Pyongyang")
-        for k in 0..<3 { p.plan?.specialDays[GenClock.loginsFrom + 8 + 11 * k + member] = dprk }
+        // Only the first member slips (the second never logs in from DPRK space).
+        if member == 0 { for k in 0..<3 { p.plan?.specialDays[GenClock.loginsFrom + 8 + 11 * k + member] = dprk } }
     }
 
     // MARK: case (d)

@@ -22,9 +22,33 @@ extension GenPersonaFactory {
                 start += length + 10 + rng.below(8)
             }
         case .privacyVPN:
-            let vpn = GenNetworks.privacyVPN[p.country.code]!
-            let exit = GenSite(ip: vpn.address(Self.slot(index, vpn)), network: vpn, city: vpn.city ?? p.candidate.city)
+            // A popular exit many customers share: one of three per provider location, in the user's
+            // own country for most, abroad (another provider location) for some.
+            let abroad = rng.chance(0.35)
+            let codes = GenNetworks.privacyVPN.keys.sorted().filter { !abroad || $0 != p.country.code }
+            let vpn = GenNetworks.privacyVPN[abroad ? rng.pick(codes) : p.country.code]!
+            let exit = GenSite(ip: vpn.address(Self.slot(rng.below(3), vpn)), network: vpn, city: vpn.city ?? p.candidate.city)
             if let home = p.plan?.sites.first?.0 { p.plan?.sites = [(home, 1), (exit, 1)] }
+        case .carrierNAT:
+            // Phone tethering now and then: a few carrier-NAT addresses every mobile user of the
+            // country passes through, each a small share of anyone's logins.
+            let net = GenNetworks.residential[p.country.code]![0]
+            if let home = p.plan?.sites.first?.0 {
+                p.plan?.sites = [(home, 1)] + (0..<3).map { k in
+                    (GenSite(ip: Self.groupLine(net, 900 + k), network: net, city: p.candidate.city), 0.08)
+                }
+            }
+        case .relocated:
+            // Moved from another country shortly before starting: the first weeks' logins come from
+            // the old home, and the laptop's ship-to was updated to the new address after hire.
+            let old = GenCountries.all.map(\.code).filter { $0 != p.country.code }
+            let from = GenCountries.byCode[rng.pick(old)]!
+            let oldNet = GenNetworks.residential[from.code]!.max { $0.capacity < $1.capacity }!
+            let oldHome = GenSite(ip: Self.groupLine(oldNet, 20_000 + index), network: oldNet, city: from.cities[0].0)
+            if let first = p.plan?.firstDay { p.plan?.trips.append((from: first, to: first + 9 + rng.below(5), site: oldHome)) }
+            if let hired = p.candidate.hiredAt { p.candidate.shipToChangedAt = hired + 86400 * Int64(8 + rng.below(10)) }
+        case .household, .couple, .coworking, .corporateEgress:
+            break // built by `grouped` (GenBenignGroups.swift)
         case .platformPayee:
             let payoneer = rng.chance(0.5)
             let account: GenPayAccount

@@ -5,7 +5,7 @@ import GRDB
 struct WatchlistImport {
     let writer: ImportWriter
 
-    static let kinds = ["email", "phone", "handle", "wallet", "account", "iban", "ip"]
+    static let kinds = ["email", "phone", "handle", "wallet", "account", "iban", "ip", "address"]
 
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         while let r = try reader.next() {
@@ -33,6 +33,11 @@ struct WatchlistImport {
         case "wallet": return Identifiers.wallet(v)
         case "account": return Identifiers.platformAccount(v)
         case "iban": return IBAN.normalized(v)
+        case "address":
+            // A known reshipper/forwarder address: kept as written, compared by AddressKey.
+            let text = v.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !AddressKey.of(text).isEmpty else { throw r.fail("value", "'\(FlatRecord.quoted(v))' is not an address") }
+            return text
         default:
             guard let ip = Identifiers.ip(v) else { throw r.fail("value", "'\(FlatRecord.quoted(v))' is not an IP address") }
             return ip

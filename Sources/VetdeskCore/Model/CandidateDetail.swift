@@ -31,7 +31,7 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case candidate, caseFile, flags, identityChecks, interviews, accounts, payments, paymentsTotal, logins
-        case endpoints, links, history, rules
+        case endpoints, links, history, rules, scoreBreakdown
     }
 
     /// `rules` is written as an array sorted by id: JSON object keys would be rewritten by key strategies.
@@ -50,6 +50,18 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
         try c.encode(links, forKey: .links)
         try c.encode(history, forKey: .history)
         try c.encode(rules.values.sorted { $0.id < $1.id }, forKey: .rules)
+        try c.encode(ScoreBreakdown(flags: flags), forKey: .scoreBreakdown)
+    }
+}
+
+/// How the flags make up the score: each flag's points (they add up to the score) and the
+/// flags carrying most of it.
+public struct ScoreBreakdown: Sendable, Equatable, Encodable {
+    public var carriedBy: String
+    public var contributions: [RiskScorer.Contribution]
+    public init(flags: [Flag]) {
+        carriedBy = RiskScorer.carriers(flags)
+        contributions = RiskScorer.contributions(flags)
     }
 }
 

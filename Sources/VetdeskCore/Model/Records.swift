@@ -156,7 +156,7 @@ public struct WatchlistEntry: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "watchlist_entry"
     public var id: Int64?
     public var listName: String
-    public var kind: String              // email | phone | handle | wallet | account | iban | ip
+    public var kind: String              // email | phone | handle | wallet | account | iban | ip | address
     public var value: String
     public var note: String?
     public init(id: Int64? = nil, listName: String, kind: String, value: String, note: String? = nil) {

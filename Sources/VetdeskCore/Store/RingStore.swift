@@ -125,7 +125,7 @@ enum RingStore {
             SELECT id, ship_to_address, address FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''
             """) {
             let shown: String = row["ship_to_address"]
-            byAddress[AddressKey.normalise(shown), default: []].append((row["id"], AddressKey.normalise(row["address"] ?? ""), shown))
+            byAddress[AddressKey.of(shown), default: []].append((row["id"], AddressKey.of(row["address"] ?? ""), shown))
         }
         for (key, people) in byAddress where people.count >= 2 {
             if people.allSatisfy({ $0.home == key }) {
@@ -148,7 +148,7 @@ enum RingStore {
         guard !rows.isEmpty else { return }
         var homes: [String: (address: String, country: String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, address, declared_country FROM candidate") {
-            homes[row["id"]] = (AddressKey.normalise(row["address"] ?? ""), row["declared_country"] ?? "")
+            homes[row["id"]] = (AddressKey.of(row["address"] ?? ""), row["declared_country"] ?? "")
         }
         for row in rows {
             let members = (row["members"] as String).split(separator: ",").map(String.init)
@@ -281,24 +281,5 @@ enum RingStore {
 
     static func ringIds(_ db: Database, candidateId: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT ring_id FROM ring_member WHERE candidate_id = ?", arguments: [candidateId])
-    }
-}
-
-/// Addresses compared for equality after folding case, diacritics, punctuation and common abbreviations.
-enum AddressKey {
-    static let abbreviations: [String: String] = [
-        "strasse": "str", "straße": "str", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
-        "blvd": "boulevard", "ln": "lane", "apt": "apartment", "no": "", "nr": "",
-    ]
-
-    static func normalise(_ s: String) -> String {
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss")
-        let tokens = folded.split { !$0.isLetter && !$0.isNumber }.map { token -> String in
-            var t = String(token)
-            if t.hasSuffix("strasse") && t != "strasse" { t = String(t.dropLast(7)) + " str" }
-            return abbreviations[t] ?? t
-        }
-        return tokens.joined(separator: " ").split(separator: " ").joined(separator: " ")
     }
 }

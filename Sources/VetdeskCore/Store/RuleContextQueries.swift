@@ -35,6 +35,7 @@ struct RuleContextLoader {
         try timed("load.idp_risk") { try $0.loadIdPRisk() }
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
+        try timed("load.forwarders") { try $0.loadForwarders() }
         return contexts
     }
 
@@ -181,7 +182,8 @@ struct RuleContextLoader {
             SELECT day, country, events FROM login_day WHERE candidate_id = ? AND country <> '' ORDER BY day, country
             """)
         let logins = try db.cachedStatement(sql: """
-            SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name
+            SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name,
+                   coalesce(i.anonymous_proxy = 1 OR i.provider_kind IN ('vpn', 'hosting', 'corporate'), 0)
             FROM login_event l LEFT JOIN ip_info i ON i.ip = l.ip
             WHERE l.candidate_id = ? AND l.occurred_at >= ? AND l.occurred_at < ? AND l.outcome = 'success'
             ORDER BY l.occurred_at
@@ -229,7 +231,8 @@ struct RuleContextLoader {
         contexts[i].burstLogins = found.compactMap { r in
             let at: Int64 = r[1]
             guard wanted.contains(Time.dayNumber(at)) else { return nil }
-            return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5])
+            return BurstLogin(id: r[0], occurredAt: at, ip: r[2], country: (r[3] as String).uppercased(), asn: r[4], asName: r[5],
+                              anonymising: r[6])
         }
     }
 
@@ -314,6 +317,21 @@ struct RuleContextLoader {
         """, StatementArguments(args)) { ctx, r in
             ctx.endpoints.append(EndpointObservation(id: r[1], candidateId: r[0], observedAt: r[2], deviceId: r[3], kind: r[4],
                                                      name: r[5], vendorId: r[6], productId: r[7], approved: r[8]))
+        }
+    }
+
+    /// Watchlist addresses (kind `address`: known forwarders) against each ship-to, by AddressKey.
+    private mutating func loadForwarders() throws {
+        var byKey: [String: [WatchlistEntry]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, list_name, kind, value, note FROM watchlist_entry WHERE kind = 'address'") {
+            let e = WatchlistEntry(id: r[0], listName: r[1], kind: r[2], value: r[3], note: r[4])
+            let key = AddressKey.of(e.value)
+            if !key.isEmpty { byKey[key, default: []].append(e) }
+        }
+        guard !byKey.isEmpty else { return }
+        for i in contexts.indices {
+            let key = AddressKey.of(contexts[i].candidate.shipToAddress)
+            if !key.isEmpty, let hits = byKey[key] { contexts[i].forwarderHits = hits }
         }
     }
 

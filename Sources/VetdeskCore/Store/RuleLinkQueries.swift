@@ -9,63 +9,128 @@ struct RuleLinkQueries {
     /// IPs used by more candidates than this are public infrastructure (carrier NAT, big VPN exits).
     let maxCandidatesPerIP: Int
 
+    /// One value held by 2+ candidates, as the queries find it.
+    struct Group {
+        var kind: SharedValue.Kind
+        var value: String
+        var label: String
+        var members: [String]
+        /// Per member, login events on the IP (IP groups only).
+        var events: [String: Int] = [:]
+        var network: SharedNetwork? = nil
+        /// Members who ship their laptop to this address without living there (address groups).
+        var shipsHere: Set<String> = []
+    }
+
     /// Shared values per candidate id (only candidates in scope are keyed, but `others` may lie outside it).
     func sharedValues(names: [String: String]) throws -> [String: [SharedValue]] {
-        var groups: [(kind: SharedValue.Kind, value: String, label: String, members: [String])] = []
+        var groups: [Group] = []
         try ipGroups(&groups)
         try accountGroups(&groups)
-        for (kind, column, nocase) in [(SharedValue.Kind.email, "email", true), (.phone, "phone", false), (.address, "address", false),
+        for (kind, column, nocase) in [(SharedValue.Kind.email, "email", true), (.phone, "phone", false),
                                        (.resume, "resume_hash", false), (.photo, "photo_hash", false)] {
             try candidateColumnGroups(kind, column, nocase, &groups)
         }
+        try addressGroups(&groups)
         try deviceGroups(&groups)
 
-        var missing = Set<String>()
-        for g in groups { for m in g.members where names[m] == nil { missing.insert(m) } }
-        let allNames = names.merging(try Self.names(db, ids: missing)) { a, _ in a }
+        var everyone = Set<String>()
+        for g in groups where g.members.count >= 2 { everyone.formUnion(g.members) }
+        let people = try Self.people(db, ids: everyone)
+        let ipMembers = Set(groups.filter { $0.kind == .ip && $0.members.count >= 2 }.flatMap(\.members))
+        let totals = try Self.loginTotals(db, ids: ipMembers)
 
         var out: [String: [SharedValue]] = [:]
         for g in groups where g.members.count >= 2 {
+            let sharers = g.members.map { m -> Sharer in
+                let p = people[m]
+                return Sharer(id: m, declaredCountry: p?.country ?? "", city: p?.city ?? "", address: p?.address ?? "",
+                              events: g.events[m] ?? 0, totalEvents: totals[m] ?? 0, shipsHere: g.shipsHere.contains(m))
+            }
             for m in g.members where names[m] != nil {
-                let others = g.members.filter { $0 != m }.map { LinkedCandidate(id: $0, name: allNames[$0] ?? "?") }
-                out[m, default: []].append(SharedValue(kind: g.kind, value: g.value, label: g.label, others: others))
+                let others = g.members.filter { $0 != m }.map { LinkedCandidate(id: $0, name: names[$0] ?? people[$0]?.name ?? "?") }
+                out[m, default: []].append(SharedValue(kind: g.kind, value: g.value, label: g.label, others: others,
+                                                       sharers: sharers, network: g.network))
             }
         }
         return out
     }
 
-    private func ipGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+    private func ipGroups(_ groups: inout [Group]) throws {
         let keys = scope == .all
             ? "SELECT ip FROM login_ip_use GROUP BY ip HAVING count(*) BETWEEN 2 AND \(maxCandidatesPerIP)"
             : "SELECT ip FROM login_ip_use WHERE \(scope.filter("candidate_id"))"
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT u.ip, u.candidate_id, u.events, u.first_at, u.last_at, i.country, i.asn, i.as_name, i.provider, i.anonymous_proxy
+            SELECT u.ip, u.candidate_id, u.events, u.first_at, u.last_at, i.country, i.asn, i.as_name, i.provider, i.anonymous_proxy,
+                   i.provider_kind, i.provider_dprk_named
             FROM login_ip_use u LEFT JOIN ip_info i ON i.ip = u.ip
             WHERE u.ip IN (\(keys)) AND i.provider_kind IS NOT 'corporate'
             ORDER BY u.ip, u.candidate_id
             """)
-        var current: String? = nil
-        var members: [String] = []
-        var label = ""
+        var current: Group? = nil
         func flush() {
-            if let ip = current, members.count >= 2, members.count <= maxCandidatesPerIP {
-                groups.append((.ip, ip, label, members))
-            }
+            if let g = current, g.members.count >= 2, g.members.count <= maxCandidatesPerIP { groups.append(g) }
         }
         while let r = try rows.next() {
             let ip: String = r[0]
-            if ip != current {
+            if ip != current?.value {
                 flush()
-                current = ip; members = []
                 let info = IPInfo(ip: ip, country: r[5], asn: r[6], asName: r[7], anonymousProxy: r[9] ?? false, provider: r[8], lookedUpAt: 0)
-                label = EvidenceText.ip(ip, info)
+                let network = SharedNetwork(providerKind: r[10], provider: r[8], anonymousProxy: r[9] ?? false, dprkNamed: r[11] ?? false)
+                current = Group(kind: .ip, value: ip, label: EvidenceText.ip(ip, info), members: [], network: network)
             }
-            members.append(r[1])
+            let member: String = r[1]
+            current!.members.append(member)
+            current!.events[member] = r[2]
         }
         flush()
     }
 
-    private func accountGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+    /// Declared home addresses and laptop ship-to addresses, compared by `AddressKey` (so
+    /// "Hauptstr. 5" and "Hauptstraße 5" meet). Every candidate's addresses are read: a key can
+    /// only be matched against all of them, and two text columns of the candidate table are cheap.
+    private func addressGroups(_ groups: inout [Group]) throws {
+        var rows: [(id: String, home: String?, ship: String?)] = []
+        var sigCount: [String: Int] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, address, ship_to_address FROM candidate
+            WHERE coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> '' ORDER BY id
+            """)
+        while let r = try cursor.next() {
+            let row: (id: String, home: String?, ship: String?) = (r[0], r[1], r[2])
+            rows.append(row)
+            // Cheap prefilter: only addresses whose digit runs meet another's get the full key.
+            let h = AddressKey.digits(row.home), sh = AddressKey.digits(row.ship)
+            sigCount[h, default: 0] += 1
+            if sh != h { sigCount[sh, default: 0] += 1 }
+        }
+        var byKey: [String: (shown: String, homes: [String], ships: [String])] = [:]
+        for row in rows {
+            let homeKey = (sigCount[AddressKey.digits(row.home)] ?? 0) >= 2 || (row.ship != nil && row.ship != row.home)
+                ? AddressKey.of(row.home) : ""
+            if !homeKey.isEmpty {
+                byKey[homeKey, default: (row.home ?? "", [], [])].homes.append(row.id)
+            }
+            guard let ship = row.ship, !ship.isEmpty, ship != row.home,
+                  (sigCount[AddressKey.digits(ship)] ?? 0) >= 2 || AddressKey.digits(ship) == AddressKey.digits(row.home) else { continue }
+            let shipKey = AddressKey.of(ship)
+            if !shipKey.isEmpty && shipKey != homeKey {
+                byKey[shipKey, default: (ship, [], [])].ships.append(row.id)
+            }
+        }
+        let inScope: Set<String>? = scope == .all ? nil : Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM temp.rescore_scope"))
+        for key in byKey.keys.sorted() {
+            let g = byKey[key]!
+            var members: [String] = []
+            for m in g.homes + g.ships where !members.contains(m) { members.append(m) }
+            guard members.count >= 2 else { continue }
+            if let inScope, !members.contains(where: inScope.contains) { continue }
+            groups.append(Group(kind: g.ships.isEmpty ? .address : .shipTo, value: key, label: Sanitize.forDisplay(g.shown),
+                                members: members.sorted(), shipsHere: Set(g.ships)))
+        }
+    }
+
+    private func accountGroups(_ groups: inout [Group]) throws {
         let keys = scope == .all
             ? "SELECT account_id FROM payment GROUP BY account_id HAVING count(DISTINCT candidate_id) >= 2"
             : "SELECT account_id FROM payment WHERE \(scope.filter("candidate_id"))"
@@ -80,7 +145,7 @@ struct RuleLinkQueries {
         var members: [String] = []
         var label = ""
         func flush() {
-            if let id = current, members.count >= 2 { groups.append((.paymentAccount, String(id), label, members)) }
+            if let id = current, members.count >= 2 { groups.append(Group(kind: .paymentAccount, value: String(id), label: label, members: members)) }
         }
         while let r = try rows.next() {
             let id: Int64 = r[0]
@@ -96,7 +161,7 @@ struct RuleLinkQueries {
     }
 
     private func candidateColumnGroups(_ kind: SharedValue.Kind, _ column: String, _ nocase: Bool,
-                                       _ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+                                       _ groups: inout [Group]) throws {
         let coll = nocase ? " COLLATE NOCASE" : ""
         let keys = scope == .all
             ? "SELECT \(column) FROM candidate WHERE \(column) <> '' GROUP BY \(column)\(coll) HAVING count(*) >= 2"
@@ -116,11 +181,11 @@ struct RuleLinkQueries {
             let g = byKey[k]!
             guard g.members.count >= 2 else { continue }
             let shown = kind == .resume || kind == .photo ? "hash \(g.value.prefix(16))" : Sanitize.forDisplay(g.value)
-            groups.append((kind, g.value, shown, g.members))
+            groups.append(Group(kind: kind, value: g.value, label: shown, members: g.members))
         }
     }
 
-    private func deviceGroups(_ groups: inout [(kind: SharedValue.Kind, value: String, label: String, members: [String])]) throws {
+    private func deviceGroups(_ groups: inout [Group]) throws {
         let keys = scope == .all
             ? "SELECT device_id FROM login_device GROUP BY device_id HAVING count(*) >= 2"
             : "SELECT device_id FROM login_device WHERE \(scope.filter("candidate_id"))"
@@ -131,7 +196,7 @@ struct RuleLinkQueries {
         var current: String? = nil
         var members: [String] = []
         func flush() {
-            if let d = current, members.count >= 2 { groups.append((.device, d, Sanitize.forDisplay(d), members)) }
+            if let d = current, members.count >= 2 { groups.append(Group(kind: .device, value: d, label: Sanitize.forDisplay(d), members: members)) }
         }
         while let r = try rows.next() {
             let d: String = r[0]
@@ -139,6 +204,38 @@ struct RuleLinkQueries {
             members.append(r[1])
         }
         flush()
+    }
+
+    /// Name, declared country, city key and address key per candidate.
+    static func people(_ db: Database, ids: some Collection<String>) throws
+        -> [String: (name: String, country: String, city: String, address: String)] {
+        var out: [String: (name: String, country: String, city: String, address: String)] = [:]
+        let list = Array(ids)
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = Array(list[start..<min(start + 500, list.count)])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, full_name, declared_country, city, address FROM candidate WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(chunk))
+            for r in rows {
+                let country: String? = r[2]
+                out[r[0]] = (r[1], (country ?? "").uppercased(), AddressKey.city(r[3]), AddressKey.of(r[4]))
+            }
+        }
+        return out
+    }
+
+    /// All login events per candidate (login_ip_use), for the share of logins a shared IP carries.
+    static func loginTotals(_ db: Database, ids: some Collection<String>) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        let list = Array(ids)
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = Array(list[start..<min(start + 500, list.count)])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT candidate_id, sum(events) FROM login_ip_use WHERE candidate_id IN (\(chunk.map { _ in "?" }.joined(separator: ","))) GROUP BY candidate_id
+                """, arguments: StatementArguments(chunk))
+            for r in rows { out[r[0]] = r[1] }
+        }
+        return out
     }
 
     static func names(_ db: Database, ids: some Collection<String>) throws -> [String: String] {
@@ -204,7 +301,6 @@ struct RuleLinkQueries {
             UNION SELECT o.id FROM candidate c JOIN candidate o ON o.email = c.email COLLATE NOCASE
               WHERE c.id IN \(seed) AND c.email <> ''
             UNION SELECT o.id FROM candidate c JOIN candidate o ON o.phone = c.phone WHERE c.id IN \(seed) AND c.phone <> ''
-            UNION SELECT o.id FROM candidate c JOIN candidate o ON o.address = c.address WHERE c.id IN \(seed) AND c.address <> ''
             UNION SELECT o.id FROM candidate c JOIN candidate o ON o.resume_hash = c.resume_hash
               WHERE c.id IN \(seed) AND c.resume_hash <> ''
             UNION SELECT o.id FROM candidate c JOIN candidate o ON o.photo_hash = c.photo_hash
@@ -218,5 +314,35 @@ struct RuleLinkQueries {
                 AND EXISTS (SELECT 1 FROM json_each(f.evidence) e
                             WHERE json_extract(e.value, '$.kind') = 'candidate' AND json_extract(e.value, '$.ref') IN \(seed))
             """)
+        try expandByAddress(db)
+    }
+
+    /// Candidates whose home or ship-to address has the same `AddressKey` as a seed candidate's.
+    /// Keys are computed in Swift (no SQL function), over every candidate's two address columns.
+    private static func expandByAddress(_ db: Database) throws {
+        var seedKeys = Set<String>()
+        var seedDigits = Set<String>()
+        for r in try Row.fetchAll(db, sql: """
+            SELECT address, ship_to_address FROM candidate WHERE id IN (SELECT candidate_id FROM temp.rescore_seed)
+            """) {
+            for a in [r[0] as String?, r[1] as String?] {
+                let k = AddressKey.of(a)
+                if !k.isEmpty { seedKeys.insert(k); seedDigits.insert(AddressKey.digits(a)) }
+            }
+        }
+        guard !seedKeys.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.rescore_scope(candidate_id) VALUES (?)")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, address, ship_to_address FROM candidate WHERE coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> ''
+            """)
+        while let r = try rows.next() {
+            let home: String? = r[1], ship: String? = r[2]
+            // Digit runs first (cheap): only candidates sharing them with a seed address get the full key.
+            let match = (seedDigits.contains(AddressKey.digits(home)) && seedKeys.contains(AddressKey.of(home)))
+                || (seedDigits.contains(AddressKey.digits(ship)) && seedKeys.contains(AddressKey.of(ship)))
+            if match {
+                try insert.execute(arguments: [r[0] as String])
+            }
+        }
     }
 }

@@ -20,19 +20,25 @@ public enum IndicatorsPanel: DetailPanel {
         }
         out.append(PanelText.header("\(detail.flags.count) indicator\(detail.flags.count == 1 ? "" : "s"), highest weight first",
                                     width: width, ascii: ascii))
+        let carriers = RiskScorer.carriers(detail.flags)
+        if !carriers.isEmpty {
+            out += PanelText.indented("Score carried by " + carriers, indent: 0, width: width, role: .dim, maxLines: 2, ascii: ascii)
+        }
+        let contributions = Dictionary(RiskScorer.contributions(detail.flags).map { ($0.ruleId, $0) }, uniquingKeysWith: { a, _ in a })
         let flags = detail.flags.sorted { ($0.weight, $0.severity, $1.ruleId) > ($1.weight, $1.severity, $0.ruleId) }
         for flag in flags {
             out.append(PanelText.blank())
-            out += flagLines(flag, rule: detail.rules[flag.ruleId], width: width, ascii: ascii)
+            out += flagLines(flag, rule: detail.rules[flag.ruleId], contribution: contributions[flag.ruleId], width: width, ascii: ascii)
         }
         return PanelText.limit(out, width: width, ascii: ascii)
     }
 
-    static func flagLines(_ flag: Flag, rule: RuleInfo?, width: Int, ascii: Bool) -> [PanelLine] {
+    static func flagLines(_ flag: Flag, rule: RuleInfo?, contribution: RiskScorer.Contribution? = nil,
+                          width: Int, ascii: Bool) -> [PanelLine] {
         var out: [PanelLine] = []
         let sev = Marks.severity(flag.severity, ascii: ascii)
         let sevText = fit(sev.text, 12, ascii: ascii)
-        let weight = "  w " + PanelText.decimal(flag.weight, places: 2)
+        let weight = "  w " + PanelText.decimal(flag.weight, places: 2) + (contribution.map { "  +\($0.points)" } ?? "")
         let idWidth = max(1, width - DisplayWidth.of(sevText) - DisplayWidth.of(weight))
         out.append(PanelLine([Span(sevText, sev.role, sev.attrs),
                               Span(PanelText.clip(flag.ruleId, idWidth, ascii: ascii), .title, [.bold]),
@@ -43,6 +49,12 @@ public enum IndicatorsPanel: DetailPanel {
             out += PanelText.indented(rule.title, indent: 2, width: width, role: .normal, maxLines: 2, ascii: ascii)
         }
         out += PanelText.indented(flag.summary, indent: 2, width: width, role: .normal, maxLines: 6, ascii: ascii)
+        if let c = contribution, !c.countedWith.isEmpty {
+            // One fact read by several rules counts once: say which flags this one shares it with.
+            let note = "counted with \(c.countedWith.joined(separator: ", ")) (\(c.group ?? "group")): "
+                + "effective weight \(PanelText.decimal(c.effectiveWeight, places: 2))"
+            out += PanelText.indented(note, indent: 2, width: width, role: .dim, maxLines: 2, ascii: ascii)
+        }
         for ev in flag.evidence.prefix(evidencePerFlag) {
             out += evidenceLines(ev, width: width, ascii: ascii)
         }

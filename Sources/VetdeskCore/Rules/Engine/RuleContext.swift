@@ -23,6 +23,9 @@ public struct RuleContext: Sendable {
     public var locales: [LocaleUse] = []
     public var endpoints: [EndpointObservation] = []
     public var watchlistHits: [WatchlistHit] = []
+    /// Watchlist entries of kind `address` (known reshippers/forwarders) matching the laptop ship-to
+    /// address by `AddressKey`.
+    public var forwarderHits: [WatchlistEntry] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
     public var burstLogins: [BurstLogin] = []
     /// Sign-ins carrying the identity provider's own risk verdict (login_event.idp_risk_level, read by
@@ -163,8 +166,13 @@ public struct BurstLogin: Sendable, Equatable {
     public var country: String
     public var asn: Int?
     public var asName: String?
-    public init(id: Int64, occurredAt: Int64, ip: String, country: String, asn: Int? = nil, asName: String? = nil) {
+    /// The exit is an anonymiser, VPN, hosting network or corporate egress (ip_info): its country
+    /// says where the server is, not where the person is, so a hop to or from it is not travel.
+    public var anonymising: Bool
+    public init(id: Int64, occurredAt: Int64, ip: String, country: String, asn: Int? = nil, asName: String? = nil,
+                anonymising: Bool = false) {
         self.id = id; self.occurredAt = occurredAt; self.ip = ip; self.country = country; self.asn = asn; self.asName = asName
+        self.anonymising = anonymising
     }
 }
 
@@ -178,6 +186,8 @@ public struct LinkedCandidate: Sendable, Equatable, Hashable {
 public struct SharedValue: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case ip, paymentAccount = "payment_account", email, phone, address, resume, photo, device
+        /// A laptop ship-to address (normalised) that other candidates ship to or live at.
+        case shipTo = "ship_to"
     }
     public var kind: Kind
     /// The shared value itself (IP, account id, email, hash, device id).
@@ -185,9 +195,51 @@ public struct SharedValue: Sendable, Equatable {
     /// How to show it: "203.0.113.7 NL AS9009 M247", "iban DE89… (holder X)".
     public var label: String
     public var others: [LinkedCandidate]
-    public init(kind: Kind, value: String, label: String, others: [LinkedCandidate]) {
+    /// Everyone holding the value, this candidate included, with what they declare: the rules
+    /// tell a household (one declared address) from a farm (different homes on one line).
+    public var sharers: [Sharer]
+    /// For IPs: what kind of network it is (ip_info).
+    public var network: SharedNetwork?
+    public init(kind: Kind, value: String, label: String, others: [LinkedCandidate], sharers: [Sharer] = [],
+                network: SharedNetwork? = nil) {
         self.kind = kind; self.value = value; self.label = label; self.others = others
+        self.sharers = sharers; self.network = network
     }
+}
+
+/// One candidate holding a shared value.
+public struct Sharer: Sendable, Equatable {
+    public var id: String
+    public var declaredCountry: String
+    /// `AddressKey.city` of the declared city.
+    public var city: String
+    /// `AddressKey.of` the declared home address ("" when none).
+    public var address: String
+    /// For IPs: this candidate's login events on the IP, and on all IPs.
+    public var events: Int
+    public var totalEvents: Int
+    /// For addresses: this candidate ships the laptop there without living there.
+    public var shipsHere: Bool
+    public init(id: String, declaredCountry: String = "", city: String = "", address: String = "", events: Int = 0,
+                totalEvents: Int = 0, shipsHere: Bool = false) {
+        self.id = id; self.declaredCountry = declaredCountry; self.city = city; self.address = address
+        self.events = events; self.totalEvents = totalEvents; self.shipsHere = shipsHere
+    }
+    /// Share of this candidate's logins that came from the shared IP.
+    public var share: Double { totalEvents > 0 ? Double(events) / Double(totalEvents) : 0 }
+}
+
+/// What ip_info says about a shared IP's network.
+public struct SharedNetwork: Sendable, Equatable {
+    public var providerKind: String?
+    public var provider: String?
+    public var anonymousProxy: Bool
+    public var dprkNamed: Bool
+    public init(providerKind: String?, provider: String?, anonymousProxy: Bool, dprkNamed: Bool) {
+        self.providerKind = providerKind; self.provider = provider; self.anonymousProxy = anonymousProxy; self.dprkNamed = dprkNamed
+    }
+    /// A VPN, hosting or anonymiser exit: its users are the provider's customers, not one household.
+    public var isExit: Bool { anonymousProxy || providerKind == "vpn" || providerKind == "hosting" }
 }
 
 public struct ReferralNeighbor: Sendable, Equatable {

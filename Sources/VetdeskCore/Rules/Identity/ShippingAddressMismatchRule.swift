@@ -1,4 +1,6 @@
 /// Laptop ship-to address in another country than declared, a parcel forwarder, or changed soon after hire.
+/// A forwarder is a ship-to on the team's watchlist of kind `address` (compared by `AddressKey`);
+/// the `ship_to_is_forwarder` column stays as an optional override for teams that label it.
 public struct ShippingAddressMismatchRule: Rule {
     public init() {}
     public let id = "shipping_address_mismatch"
@@ -12,7 +14,12 @@ public struct ShippingAddressMismatchRule: Rule {
         let c = ctx.candidate
         var reasons: [String] = []
         var evidence: [Evidence] = []
-        if c.shipToIsForwarder {
+        if let hit = ctx.forwarderHits.first {
+            reasons.append("ship-to is a known forwarder (watchlist \(Sanitize.forDisplay(hit.listName)))")
+            evidence += ctx.forwarderHits.map {
+                Evidence(kind: .watchlist, ref: String($0.id ?? 0), detail: Sanitize.forDisplay("\($0.listName): \($0.value)" + ($0.note.map { " (\($0))" } ?? "")))
+            }
+        } else if c.shipToIsForwarder {
             reasons.append("ship-to is a parcel forwarder")
         }
         if let shipCountry = c.shipToCountry.countryCode, let declared = c.declaredCountry.countryCode, shipCountry != declared {

@@ -1,4 +1,6 @@
 /// Successful logins from two or more countries within a few hours: travel cannot explain it.
+/// A hop to or from an anonymiser/VPN/hosting exit or a corporate egress is not travel (the exit's country is the
+/// server's): that fact belongs to `anonymizer_geo_mismatch`, so such hops are not counted here.
 public struct MultiCountryBurstRule: Rule {
     public init() {}
     public let id = "multi_country_burst"
@@ -13,7 +15,8 @@ public struct MultiCountryBurstRule: Rule {
         let logins = ctx.burstLogins.filter { !$0.country.isEmpty }.sorted { $0.occurredAt < $1.occurredAt }
         // Closest pair of consecutive logins in different countries, then every such hop inside the window.
         var hops: [(BurstLogin, BurstLogin)] = []
-        for (a, b) in zip(logins, logins.dropFirst()) where a.country != b.country && b.occurredAt - a.occurredAt <= window {
+        for (a, b) in zip(logins, logins.dropFirst()) where a.country != b.country && b.occurredAt - a.occurredAt <= window
+            && !a.anonymising && !b.anonymising {
             hops.append((a, b))
         }
         guard let tightest = hops.min(by: { ($0.1.occurredAt - $0.0.occurredAt) < ($1.1.occurredAt - $1.0.occurredAt) }) else { return nil }

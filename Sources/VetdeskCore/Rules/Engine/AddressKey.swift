@@ -1,0 +1,82 @@
+import Foundation
+
+/// A comparison key for postal addresses: two spellings of one address give one key.
+/// Case, diacritics and punctuation are ignored, street words are expanded ("Str.", "Straße" →
+/// "strasse"; "St" → "street"), postcodes are joined ("3044 AS" = "3044AS", "SW1A 1AA" =
+/// "SW1A1AA"), initialisms joined ("B.V." = "BV"), and the words are sorted, so "12 Main St." =
+/// "Main Street 12".
+public enum AddressKey {
+    static let words: [String: String] = [
+        "str": "strasse", "straße": "strasse", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
+        "ul": "ulica", "al": "aleja", "blvd": "boulevard", "ln": "lane", "dr": "drive", "sq": "square",
+        "pl": "place", "pza": "piazza", "c": "calle", "r": "rua", "apt": "flat", "apartment": "flat",
+        "nr": "", "no": "", "co": "co",
+    ]
+
+    public static func of(_ address: String?) -> String {
+        guard let address, !address.isEmpty else { return "" }
+        var s = address.lowercased()
+        if s.contains(where: { !$0.isASCII }) {
+            s = s.replacingOccurrences(of: "ß", with: "ss")
+                .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        }
+        var tokens: [String] = []
+        for raw in s.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            var t = String(raw)
+            // German compounds: "Hauptstr." / "Hauptstrasse" → "haupt" + "strasse".
+            for suffix in ["strasse", "str"] where t.count > suffix.count + 1 && t.hasSuffix(suffix) {
+                tokens.append(String(t.dropLast(suffix.count))); t = "strasse"; break
+            }
+            tokens.append(t)
+        }
+        // Initialisms spelt with dots or slashes are one word: "B.V." = "BV", "c/o" = "co".
+        var merged: [String] = []
+        var lastSingle = false
+        for t in tokens {
+            let single = t.count == 1 && t.first!.isLetter
+            if single && lastSingle { merged[merged.count - 1] += t } else { merged.append(t) }
+            lastSingle = single
+        }
+        tokens = merged.compactMap { t in
+            guard let w = words[t] else { return t }
+            return w.isEmpty ? nil : w
+        }
+        // Join postcode halves and house-number letters: "3044 as", "sw1a 1aa", "12 a".
+        var joined: [String] = []
+        for t in tokens {
+            if let last = joined.last, joinable(last, t) { joined[joined.count - 1] = last + t } else { joined.append(t) }
+        }
+        return joined.sorted().joined(separator: " ")
+    }
+
+    private static func joinable(_ a: String, _ b: String) -> Bool {
+        let aDigits = a.allSatisfy(\.isNumber), bLetters = b.allSatisfy(\.isLetter)
+        if aDigits && bLetters && b.count <= 2 { return true }
+        let mixed = { (s: String) in s.contains(where: \.isNumber) && s.contains(where: \.isLetter) }
+        return mixed(a) && mixed(b) && a.count <= 4 && b.count <= 3
+    }
+
+    /// The address's digit runs, sorted ("Hauptstr. 5, 10115 Berlin" → "10115 5"). Equal keys have
+    /// equal digit runs, so only addresses sharing this cheap prefilter need the full key.
+    public static func digits(_ address: String?) -> String {
+        guard let address else { return "" }
+        var runs: [Substring.UTF8View.SubSequence] = []
+        let u = address.utf8
+        var start: String.UTF8View.Index? = nil
+        var i = u.startIndex
+        while i != u.endIndex {
+            let isDigit = u[i] >= 48 && u[i] <= 57
+            if isDigit { if start == nil { start = i } } else if let s = start { runs.append(Substring(address)[s..<i].utf8); start = nil }
+            i = u.index(after: i)
+        }
+        if let s = start { runs.append(Substring(address)[s..<u.endIndex].utf8) }
+        return runs.map { String(Substring($0)) }.sorted().joined(separator: " ")
+    }
+
+    /// A city key: case and diacritics ignored ("Kraków" = "krakow").
+    public static func city(_ city: String?) -> String {
+        guard let city else { return "" }
+        return city.lowercased().folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
