@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each file is detected from its CSV header or first JSON record (or takes --kind) and imported \
             in its own transaction: a malformed file is rejected whole, naming the line or record and the \
-            field, and the other files are still imported. Re-importing a file changes nothing. Formats: \
-            docs/import-formats.md. Kinds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            field (--max-errors N imports the rest and writes the rejects to a file), and the other files \
+            are still imported. A file that stores nothing (all skipped or rejected) fails. Re-importing a \
+            file changes nothing. Formats: docs/import-formats.md; rejects, --dry-run: docs/import-pipeline.md.
+            Kinds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -27,6 +29,7 @@ struct ImportCommand: ParsableCommand {
                 import, and rules read that enrichment.
                 """, valueName: "file"))
     var providersFile: String?
+    @OptionGroup var records: ImportRecordOptions
     @Option(name: .customLong("location-db"),
             help: "libloc database (default: $VETDESK_LOCATION_DB, else /usr/share/libloc-location/location.db).")
     var locationDB: String?
@@ -55,17 +58,25 @@ struct ImportCommand: ParsableCommand {
         let importer = Importer(store: store, intel: intel)
         var output = Output(imported: [], failed: [])
         for file in files {
+            let progress = ImportProgressLine.make(quiet: records.quiet || json)
             do {
-                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)))
+                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)),
+                                                     options: records.options(progress: progress?.progress, paths: paths))
+                progress?.stop()
                 output.imported.append(report)
-                if !json { print(Self.line(report)) }
+                if !json { print(Self.line(report)); records.printDetails(report) }
+                if report.storedNothing {
+                    output.failed.append(Failure(file: file, error: ImportRecordOptions.nothingStored(report)))
+                    warn("error: " + ImportRecordOptions.nothingStored(report))
+                }
             } catch {
+                progress?.stop()
                 output.failed.append(Failure(file: file, error: "\(error)"))
-                warn("error: \(error)")
-                warn("\(file): not imported (nothing from it was written)")
+                warn("error: " + Sanitize.forDisplay("\(error)"))
+                warn("\(Sanitize.forDisplay(file)): not imported (nothing from it was written)")
             }
         }
-        if !noRescore && !output.imported.isEmpty {
+        if !noRescore && !records.dryRun && !output.imported.isEmpty {
             let config = try RuleConfig.load(path: paths.rulesFile)
             let rescore = try Rescorer(store: store, config: config).rescoreDirty()
             output.rescore = rescore
@@ -80,7 +91,8 @@ struct ImportCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
         }
         if !output.failed.isEmpty {
-            warn("\(output.failed.count) of \(files.count) file(s) failed: " + output.failed.map(\.file).joined(separator: ", "))
+            warn("\(output.failed.count) of \(files.count) file(s) failed: "
+                 + output.failed.map { Sanitize.forDisplay($0.file) }.joined(separator: ", "))
             throw ExitCode(1)
         }
     }
@@ -93,7 +105,7 @@ struct ImportCommand: ParsableCommand {
         }
         parts.append(String(format: "%.2f s", r.seconds))
         parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin ? "events" : "records"))
-        return "\(r.file): \(r.kind.rawValue): " + parts.joined(separator: ", ")
+        return "\(Sanitize.forDisplay(r.file)): \(r.kind.rawValue): " + parts.joined(separator: ", ")
     }
 
     private func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

@@ -34,6 +34,8 @@ final class CSVFileReader {
         file = try ChunkedFile(path: path, maxRecordBytes: Self.maxFieldBytes * 64)
     }
 
+    var bytesRead: Int { file.totalRead }
+
     private enum Step { case record([String]), needMore, end }
 
     /// The next record's fields, or nil at the end of the file. Blank lines are skipped.

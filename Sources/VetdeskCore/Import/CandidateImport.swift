@@ -16,7 +16,7 @@ struct CandidateImport {
 
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         var changed: [String] = []
-        while let record = try reader.next() {
+        try reader.forEachRecord(writer.db) { record in
             counts.records += 1
             let id = try record.required("candidate_id")
             var row: [(String, DatabaseValueConvertible?)] = [("id", id)]
