@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
             let progress = ImportProgressLine.make(quiet: records.quiet || json)
             do {
                 let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)),
-                                                     options: records.options(progress: progress?.progress, paths: paths))
+                                                     options: records.options(progress: progress?.progress))
                 progress?.stop()
                 output.imported.append(report)
                 if !json { print(Self.line(report)); records.printDetails(report) }
@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func line(_ r: ImportReport) -> String {
-        var parts = ["\(r.records) records", "\(r.inserted) inserted", "\(r.skippedDuplicates) skipped (duplicate)"]
+        var parts = ["\(r.records) records", "\(r.inserted) \(r.dryRun ? "to insert" : "inserted")", "\(r.skippedDuplicates) skipped (duplicate)"]
         if r.ignored > 0 {
             let reasons = r.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             parts.append("\(r.ignored) skipped (" + reasons.joined(separator: ", ") + ")")

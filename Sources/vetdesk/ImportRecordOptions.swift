@@ -24,9 +24,8 @@ struct ImportRecordOptions: ParsableArguments {
         guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
     }
 
-    func options(progress: ImportProgress?, paths: StorePaths) -> ImportOptions {
-        ImportOptions(maxErrors: maxErrors, rejectsPath: rejects ?? paths.stateDir + "/rejects", dryRun: dryRun,
-                      progress: progress)
+    func options(progress: ImportProgress?) -> ImportOptions {
+        ImportOptions(maxErrors: maxErrors, rejectsPath: rejects, dryRun: dryRun, progress: progress)
     }
 
     /// Rejects and, for a dry run, the sample rows and every problem, after the report line.

@@ -28,7 +28,7 @@ final class RejectsWriter {
 
     private static func resolve(_ path: String?, importedFile: String) throws -> String {
         var isDir: ObjCBool = false
-        if let path, !(FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue) {
+        if let path, !path.hasSuffix("/"), !(FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue) {
             return path
         }
         let dir = path ?? defaultDirectory()
