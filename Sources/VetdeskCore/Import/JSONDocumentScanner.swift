@@ -9,11 +9,11 @@ import Foundation
 /// the first page key met before any "id" key), whose array elements are records and whose other
 /// keys ("@odata.nextLink"...) are skipped; or any other object, which is one record.
 ///
-/// Measured (release build, 2-core dev machine shared with other helpers), on a generated Okta
-/// System Log array of 20,000 events (21 MB): this reader 0.55 s and 31 MB max RSS, vs 0.87 s and
-/// 224 MB for the old whole-document JSONSerialization of the same file (`vetdesk import
-/// --dry-run`, mapping included). The scanner itself runs at ~700 MB/s; JSONSerialization of the
-/// record bytes is most of the time. See scripts/bench.sh for the 2 GB case.
+/// Measured on a generated 100 MB Okta System Log array (115,199 events, scripts/gen-okta-array.py),
+/// parse only, `swiftc -O`, on the shared 2-core dev machine (load average 16): this reader 2.8 s CPU
+/// (~35 MB/s), 20 MB max RSS; the old whole-document `JSONSerialization.jsonObject` of the same file
+/// 7.1 s CPU (4.1 user + 3.1 system, ~14 MB/s) and 3.5 GB max RSS. The scan itself is 0.37 s of the
+/// 2.8 s (~270 MB/s); the rest is JSONSerialization on each record. The 2 GB import: `make bench`.
 final class JSONDocumentScanner {
     /// Keys whose array holds the records of a page. Shapes add theirs here.
     static let pageKeys: Set<String> = ["value", "items", "records"]
