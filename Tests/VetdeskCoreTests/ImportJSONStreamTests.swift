@@ -68,6 +68,17 @@ struct ImportJSONStreamTests {
         #expect(r[0].object["category"] as? String == "SignInLogs")
     }
 
+    @Test func nestedPageOfAnOktaEventHook() throws {
+        let text = """
+            {"eventType": "com.okta.event_hook", "eventId": "x", "data": {"note": {"events": []},
+              "events": [{"a": 1}, {"a": 2}], "more": [1]}, "source": "https://example.okta.com"}
+            {"data": {}}
+            """
+        let r = try records(text)
+        #expect(r.map { $0.object["a"] as? Int } == [1, 2, nil])
+        #expect(r[2].location == "record 3")
+    }
+
     @Test func objectWithIdIsOneRecordNotAPage() throws {
         let r = try records("{\n \"id\": \"x\",\n \"items\": [1, 2]\n}\n")
         #expect(r.count == 1)

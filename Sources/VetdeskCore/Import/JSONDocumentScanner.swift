@@ -5,9 +5,10 @@ import Foundation
 /// handed to JSONSerialization. Memory is one record plus the read buffer, whatever the file size.
 ///
 /// The document is a sequence of top-level values (usually one): an array, whose elements are
-/// records; a page object (`{"value":[...]}`, `{"items":[...]}`, `{"records":[...]}`; the array of
-/// the first page key met before any "id" key), whose array elements are records and whose other
-/// keys ("@odata.nextLink"...) are skipped; or any other object, which is one record.
+/// records; a page object (`{"value":[...]}`, `{"items":[...]}`, `{"records":[...]}`, an Okta event
+/// hook's `{"data":{"events":[...]}}`; the array of the first page key met before any "id" key),
+/// whose array elements are records and whose other keys ("@odata.nextLink"...) are skipped; or any
+/// other object, which is one record.
 ///
 /// Measured on a generated 100 MB Okta System Log array (115,199 events, scripts/gen-okta-array.py),
 /// parse only, `swiftc -O`, on the shared 2-core dev machine (load average 16): this reader 2.8 s CPU
@@ -15,8 +16,14 @@ import Foundation
 /// 7.1 s CPU (4.1 user + 3.1 system, ~14 MB/s) and 3.5 GB max RSS. The scan itself is 0.37 s of the
 /// 2.8 s (~270 MB/s); the rest is JSONSerialization on each record. The 2 GB import: `make bench`.
 final class JSONDocumentScanner {
-    /// Keys whose array holds the records of a page. Shapes add theirs here.
-    static let pageKeys: Set<String> = ["value", "items", "records"]
+    /// Keys whose array holds the records of a page; a dotted key is nested ("data.events"). Shapes
+    /// add theirs here.
+    static let pageKeys: Set<String> = ["value", "items", "records", "data.events"]
+    /// The objects on the way to a nested page key ("data" for "data.events").
+    static let pagePrefixes: Set<String> = Set(pageKeys.flatMap { key in
+        let parts = key.split(separator: ".")
+        return (1..<max(1, parts.count)).map { parts.prefix($0).joined(separator: ".") }
+    })
     /// The largest single record; the read buffer grows up to twice this.
     static let maxRecordBytes = 64 << 20
 
@@ -51,6 +58,8 @@ final class JSONDocumentScanner {
     private var lineStart = 0
     private var state = State.top
     private var firstInArray = true
+    /// Objects left to close after a page's array (1 for a top-level page key, 2 for "data.events").
+    private var pageDepth = 1
     private var recordCount = 0
     private var started = false
     /// Buffer index of the first byte of the record being read: kept across refills.
@@ -227,7 +236,12 @@ final class JSONDocumentScanner {
                 // The page's keys after its array ("@odata.nextLink"...): skipped.
                 try skipBlanks()
                 let c = try peek()
-                if c == UInt8(ascii: "}") { pos += 1; state = .top; continue }
+                if c == UInt8(ascii: "}") {
+                    pos += 1
+                    pageDepth -= 1
+                    if pageDepth == 0 { state = .top }
+                    continue
+                }
                 guard c == UInt8(ascii: ",") else { throw fail("expected ',' or '}' after the page's array, found \(describe(c))") }
                 pos += 1
                 try skipBlanks()
@@ -304,34 +318,48 @@ final class JSONDocumentScanner {
         defer { mark = nil }
         pos += 1
         var sawID = false
+        /// Keys of the objects entered on the way to a nested page array ("data" of "data.events").
+        var path: [String] = []
         try skipBlanks()
-        if try peek() == UInt8(ascii: "}") {
-            pos += 1
-            recordCount += 1
-            return parse(nonASCII: false, line: startLine, column: startColumn)
-        }
+        var c = try peek()
         while true {
-            let name = try key()
-            if !sawID, Self.pageKeys.contains(name), try peek() == UInt8(ascii: "[") {
-                pos += 1
-                state = .pageArray
-                firstInArray = true
-                return nil
-            }
-            if name == "id" { sawID = true }
-            _ = try skipValue(startLine: startLine, startColumn: startColumn)
-            try skipBlanks()
-            let c = try peek()
             if c == UInt8(ascii: "}") {
                 pos += 1
-                recordCount += 1
-                return parse(nonASCII: true, line: startLine, column: startColumn)
+                if path.isEmpty {
+                    recordCount += 1
+                    return parse(nonASCII: true, line: startLine, column: startColumn)
+                }
+                path.removeLast()
+            } else {
+                let name = try key()
+                let dotted = (path + [name]).joined(separator: ".")
+                let next = try peek()
+                if !sawID, next == UInt8(ascii: "["), Self.pageKeys.contains(dotted) {
+                    pos += 1
+                    state = .pageArray
+                    pageDepth = path.count + 1
+                    firstInArray = true
+                    return nil
+                }
+                if path.isEmpty && name == "id" { sawID = true }
+                if next == UInt8(ascii: "{"), Self.pagePrefixes.contains(dotted) {
+                    pos += 1
+                    path.append(name)
+                    try skipBlanks()
+                    c = try peek()
+                    continue
+                }
+                _ = try skipValue(startLine: startLine, startColumn: startColumn)
             }
+            try skipBlanks()
+            c = try peek()
+            if c == UInt8(ascii: "}") { continue }
             guard c == UInt8(ascii: ",") else {
                 throw fail("expected ',' or '}' in the object that starts at line \(startLine):\(startColumn), found \(describe(c))")
             }
             pos += 1
             try skipBlanks()
+            c = try peek()
         }
     }
 }

@@ -138,7 +138,7 @@ final class JSONRecordReader {
     static func pageArray(_ obj: [String: Any]) -> [Any]? {
         guard obj["id"] == nil else { return nil }
         for key in JSONDocumentScanner.pageKeys.sorted() {
-            if let a = obj[key] as? [Any] { return a }
+            if let a = JSONField.at(obj, key) as? [Any] { return a }
         }
         return nil
     }
