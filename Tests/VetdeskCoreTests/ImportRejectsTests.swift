@@ -44,6 +44,18 @@ struct ImportRejectsTests {
         #expect(lines[1]["raw"] as? String == "{\"uuid\": \"a3\", oops}")
     }
 
+    /// The first records are read before the import knows it keeps texts: theirs are kept anyway.
+    @Test func firstRecordsRejectedWithTheirText() throws {
+        let h = try ImportHarness()
+        let text = "[" + ["{\"uuid\": 1,,}", Self.okta("a2", country: "Atlantis"), Self.okta("a3")].joined(separator: ",\n") + "]"
+        let path = try h.write("okta.json", text)
+        let report = try h.importer.importFile(path: path, kind: nil, options: ImportOptions(maxErrors: 2, rejectsPath: h.dir))
+        #expect(report.rejected == 2)
+        #expect(report.inserted == 1)
+        let lines = try rejectsLines(try #require(report.rejectsFile))
+        #expect(lines.map { $0["raw"] as? String } == ["{\"uuid\": 1,,}", Self.okta("a2", country: "Atlantis")])
+    }
+
     @Test func overBudgetFailsTheFileAndKeepsNoRejects() throws {
         let h = try ImportHarness()
         let text = "[" + [Self.okta("a1"), Self.okta("a2", country: "Atlantis"), Self.okta("a3", country: "Narnia")]

@@ -13,8 +13,13 @@ final class JSONRecordReader {
 
     /// Keep each record's text in `lastRecordText` (for the rejects file).
     var keepsRecordText = false {
-        didSet { scanner?.keepsText = keepsRecordText }
+        didSet { scanner?.keepsText = keepsRecordText || initializing }
     }
+    /// Records read before the caller could ask for their text (the first, peeked) keep it anyway.
+    private var initializing = true {
+        didSet { scanner?.keepsText = keepsRecordText || initializing }
+    }
+    private var firstText: String?
     /// The text of the record last returned or rejected, when `keepsRecordText`.
     private(set) var lastRecordText: String?
     /// False after a structural error (truncated file, bad separator): the records that follow
@@ -38,13 +43,16 @@ final class JSONRecordReader {
         } else {
             isDocument = true
             scanner = try JSONDocumentScanner(path: path, displayName: displayName)
+            scanner?.keepsText = true
         }
+        defer { initializing = false }
         // Bad records before the first good one are reported by next(), as any other, so that
         // --max-errors can skip them; the first good record still tells the kind.
         while true {
             do {
                 first = try nextRecord()
                 firstPending = first != nil
+                firstText = lastRecordText
                 break
             } catch {
                 guard canContinue, pendingErrors.count < 1000 else { throw error }
@@ -61,7 +69,12 @@ final class JSONRecordReader {
             canContinue = true
             throw error
         }
-        if firstPending { firstPending = false; return first }
+        if firstPending {
+            firstPending = false
+            lastRecordText = firstText
+            firstText = nil
+            return first
+        }
         return try nextRecord()
     }
 
@@ -86,7 +99,7 @@ final class JSONRecordReader {
             do {
                 let parsed: Any?? = try lines.next { bytes -> Any? in
                     lineBytes += bytes.count + 1
-                    if keepsRecordText { lastRecordText = String(decoding: bytes, as: UTF8.self) }
+                    if keepsRecordText || initializing { lastRecordText = String(decoding: bytes, as: UTF8.self) }
                     // Blank lines are allowed between records.
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
                     let location = "line \(lines.lineNumber)"
