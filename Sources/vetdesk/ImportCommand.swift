@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each file is detected from its CSV header or first JSON record (or takes --kind) and imported \
             in its own transaction: a malformed file is rejected whole, naming the line or record and the \
-            field, and the other files are still imported. Re-importing a file changes nothing. Formats: \
-            docs/import-formats.md. Kinds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            field (--max-errors N imports the rest and writes the rejects to a file), and the other files \
+            are still imported. A file that stores nothing (all skipped or rejected) fails. Re-importing a \
+            file changes nothing. Formats: docs/import-formats.md; rejects, --dry-run: docs/import-pipeline.md.
+            Kinds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -29,6 +31,7 @@ struct ImportCommand: ParsableCommand {
                 import, and rules read that enrichment.
                 """, valueName: "file"))
     var providersFile: String?
+    @OptionGroup var records: ImportRecordOptions
     @Option(name: .customLong("location-db"),
             help: "libloc database (default: $VETDESK_LOCATION_DB, else /usr/share/libloc-location/location.db).")
     var locationDB: String?
@@ -58,17 +61,25 @@ struct ImportCommand: ParsableCommand {
         let mapping = try mapFile.map(ImportMapping.load(path:))
         var output = Output(imported: [], failed: [])
         for file in files {
+            let progress = ImportProgressLine.make(quiet: records.quiet || json)
             do {
-                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)), mapping: mapping)
+                let report = try importer.importFile(path: file, kind: kind.flatMap(ImportKind.init(rawValue:)),
+                                                     mapping: mapping, options: records.options(progress: progress?.progress))
+                progress?.stop()
                 output.imported.append(report)
-                if !json { SafeOutput.line(Self.line(report)) }
+                if !json { SafeOutput.line(Self.line(report)); records.printDetails(report) }
+                if report.storedNothing {
+                    output.failed.append(Failure(file: file, error: ImportRecordOptions.nothingStored(report)))
+                    warn("error: " + ImportRecordOptions.nothingStored(report))
+                }
             } catch {
+                progress?.stop()
                 output.failed.append(Failure(file: file, error: "\(error)"))
-                warn("error: \(error)")
-                warn("\(file): not imported (nothing from it was written)")
+                warn("error: " + Sanitize.forDisplay("\(error)"))
+                warn("\(Sanitize.forDisplay(file)): not imported (nothing from it was written)")
             }
         }
-        if !noRescore && !output.imported.isEmpty {
+        if !noRescore && !records.dryRun && !output.imported.isEmpty {
             let config = try RuleConfig.load(path: paths.rulesFile)
             let rescore = try Rescorer(store: store, config: config).rescoreDirty()
             output.rescore = rescore
@@ -83,20 +94,21 @@ struct ImportCommand: ParsableCommand {
             SafeOutput.json(try encoder.encode(output))
         }
         if !output.failed.isEmpty {
-            warn("\(output.failed.count) of \(files.count) file(s) failed: " + output.failed.map(\.file).joined(separator: ", "))
+            warn("\(output.failed.count) of \(files.count) file(s) failed: "
+                 + output.failed.map { Sanitize.forDisplay($0.file) }.joined(separator: ", "))
             throw ExitCode(1)
         }
     }
 
     static func line(_ r: ImportReport) -> String {
-        var parts = ["\(r.records) records", "\(r.inserted) inserted", "\(r.skippedDuplicates) skipped (duplicate)"]
+        var parts = ["\(r.records) records", "\(r.inserted) \(r.dryRun ? "to insert" : "inserted")", "\(r.skippedDuplicates) skipped (duplicate)"]
         if r.ignored > 0 {
             let reasons = r.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             parts.append("\(r.ignored) skipped (" + reasons.joined(separator: ", ") + ")")
         }
         parts.append(String(format: "%.2f s", r.seconds))
         parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin ? "events" : "records"))
-        return "\(r.file): \(r.kind.rawValue): " + parts.joined(separator: ", ")
+        return "\(Sanitize.forDisplay(r.file)): \(r.kind.rawValue): " + parts.joined(separator: ", ")
     }
 
     private func warn(_ s: String) { SafeOutput.warn(s) }

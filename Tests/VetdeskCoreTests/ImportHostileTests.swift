@@ -136,8 +136,8 @@ struct ImportHostileTests {
 
     @Test func brokenJSONDocument() throws {
         let h = try ImportHarness()
-        try expectRejected(h, try h.write("broken.json", "[{\"uuid\": \"a\", "), location: "line 1", field: nil,
-                           message: "not valid JSON")
+        try expectRejected(h, try h.write("broken.json", "[{\"uuid\": \"a\", "), location: "line 1:16", field: nil,
+                           message: "the file ends inside record 1, which starts at line 1:2 (truncated?)")
     }
 
     @Test func nestedValueWhereTextIsExpected() throws {

@@ -8,7 +8,7 @@ struct ActivityImport {
     func run(kind: ImportKind, _ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         let known = try writer.candidateIds()
         var changed = Set<String>()
-        while let r = try reader.next() {
+        try reader.forEachRecord(writer.db) { r in
             counts.records += 1
             let (table, candidate, row) = try self.row(kind, r, known: known)
             if try writer.upsert(table: table, key: ["id"], row: row) {

@@ -43,6 +43,8 @@ final class CSVFileReader {
 
     private func noteNUL() { chunkHasNUL = memchr(file.bytes, 0, file.count) != nil }
 
+    var bytesRead: Int { file.totalRead }
+
     private enum Step { case record([String]), needMore, end }
 
     /// The next record's fields, or nil at the end of the file. Blank lines are skipped.

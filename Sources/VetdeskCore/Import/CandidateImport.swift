@@ -17,7 +17,7 @@ struct CandidateImport {
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         var changed: [String] = []
         var lookalikes = try LookalikeKeys(db: writer.db)
-        while let record = try reader.next() {
+        try reader.forEachRecord(writer.db) { record in
             counts.records += 1
             let id = try record.requiredKey("candidate_id")
             if let existing = lookalikes.lookalike(id: id) {

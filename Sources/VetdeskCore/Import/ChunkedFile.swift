@@ -9,6 +9,8 @@ final class ChunkedFile {
     /// Valid bytes in `bytes`.
     private(set) var count = 0
     private(set) var atEOF = false
+    /// Bytes read from the file so far (progress).
+    private(set) var totalRead = 0
     private let fd: Int32
     private let maxCapacity: Int
 
@@ -47,6 +49,7 @@ final class ChunkedFile {
             }
             if n == 0 { atEOF = true; break }
             count += n
+            totalRead += n
             if count >= capacity / 2 { break } // enough to make progress
         }
         return true

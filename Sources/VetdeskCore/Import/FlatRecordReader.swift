@@ -5,6 +5,13 @@ import Foundation
 protocol FlatRecordReader: AnyObject {
     var kind: ImportKind { get }
     func next() throws -> FlatRecord?
+    /// After an error from next(): whether it concerned one record only (--max-errors goes on).
+    /// Defaults in Pipeline/BudgetedFlatReader.swift.
+    var canContinueAfterError: Bool { get }
+    /// The raw text of the record next() last failed on, when known.
+    var lastRecordText: String? { get }
+    /// Bytes of the file read so far (progress).
+    var bytesRead: Int { get }
 }
 
 final class CSVRecordReader: FlatRecordReader {
@@ -12,6 +19,9 @@ final class CSVRecordReader: FlatRecordReader {
     private let reader: CSVFileReader
     private let columns: ColumnIndex
     private let file: String
+    private(set) var canContinueAfterError = false
+    private(set) var lastRecordText: String?
+    var bytesRead: Int { reader.bytesRead }
 
     init(path: String, displayName: String, kind requested: ImportKind?) throws {
         file = displayName
@@ -59,6 +69,7 @@ final class CSVRecordReader: FlatRecordReader {
 
     func next() throws -> FlatRecord? {
         let fields: [String]
+        canContinueAfterError = false
         do {
             guard let f = try reader.next() else { return nil }
             fields = f
@@ -66,7 +77,9 @@ final class CSVRecordReader: FlatRecordReader {
             throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] },
                                          message: f.message)
         }
+        canContinueAfterError = true
         guard fields.count == columns.names.count else {
+            lastRecordText = FlatRecord.csvLine(fields)
             throw VetdeskError.malformed(file: file, location: "line \(reader.recordLine)", field: nil,
                                          message: "\(fields.count) fields, but the header has \(columns.names.count)")
         }
@@ -80,6 +93,11 @@ final class NDJSONRecordReader: FlatRecordReader {
     private let schema: ColumnSchema
     private let file: String
     private var lastColumns: ColumnIndex?
+    var canContinueAfterError: Bool { json.canContinue }
+    var lastRecordText: String? { json.lastRecordText }
+    var bytesRead: Int { json.bytesRead }
+    /// For the rejects file: keep each record's text.
+    func keepRecordText() { json.keepsRecordText = true }
 
     init(json: JSONRecordReader, displayName: String, kind requested: ImportKind?) throws {
         self.json = json

@@ -19,16 +19,41 @@ public struct Importer {
 
     /// Imports one file; `kind` nil detects it from the CSV header or the first JSON record.
     /// A `mapping` reads the user's own export columns into one flat kind (docs/mappings.md).
-    public func importFile(path: String, kind: ImportKind?, mapping: ImportMapping? = nil) throws -> ImportReport {
+    /// `options`: error budget and rejects file, dry run, progress (Pipeline/ImportOptions.swift).
+    public func importFile(path: String, kind: ImportKind?, mapping: ImportMapping? = nil,
+                           options: ImportOptions = ImportOptions()) throws -> ImportReport {
         let started = DispatchTime.now()
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw VetdeskError.io("cannot read \(path)")
         }
+        let pipeline = ImportPipeline(options: options, file: path, path: path)
+        do {
+            let report = try importFile(path: path, kind: kind, mapping: mapping, pipeline: pipeline, started: started)
+            try pipeline.finish()
+            return report
+        } catch {
+            pipeline.failed()
+            throw error
+        }
+    }
+
+    private func importFile(path: String, kind: ImportKind?, mapping: ImportMapping?, pipeline: ImportPipeline,
+                            started: DispatchTime) throws
+        -> ImportReport {
         let digest = try Self.sha256(path: path)
-        let source = try ImportSource.open(path: path, displayName: path, kind: kind, mapping: mapping)
+        let source = pipeline.wrap(try ImportSource.open(path: path, displayName: path, kind: kind, mapping: mapping))
+        var logins: (() throws -> LoginRecord?)? = nil
+        if case .identityProvider(_, let signIns) = source {
+            logins = pipeline.logins(source: signIns, SignInMappers.records(signIns))
+        } else if case .flat(let reader) = source, reader.kind == .logins {
+            logins = pipeline.canonicalLogins(reader)
+        }
+        if pipeline.options.dryRun, let logins { // no write, no lock: see docs/import-pipeline.md
+            return try pipeline.dryRunLogins(logins, kind: source.kind, digest: digest, started: started)
+        }
         let now = clock()
         var counts = ImportCounts()
-        try store.pool.write { db in
+        try pipeline.write(store) { db in
             // A larger page cache for the file's one transaction: with SQLite's default 2 MB, index
             // pages spill to the WAL over and over (1M logins: 11 s of system time instead of 1.5 s).
             // 64 MB, not more: with the compact, batch-sorted event key (LoginEventKey) a 1M-row login
@@ -47,27 +72,18 @@ public struct Importer {
                 case .payments: try PaymentImport(writer: writer).run(reader, counts: &counts)
                 case .watchlist: try WatchlistImport(writer: writer).run(reader, counts: &counts)
                 case .logins:
-                    let mapper = CanonicalLoginMapper()
-                    try LoginImport(writer: writer, intel: intel).run(next: {
-                        try reader.next().map(mapper.map)
-                    }, counts: &counts)
+                    try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
                 case .okta, .entra, .google:
                     preconditionFailure("identity-provider logs are read as JSON")
                 }
-                if !reader.kind.isLogin { counts.skippedDuplicates = counts.records - counts.inserted }
-            case .identityProvider(_, let signIns):
-                let next = SignInMappers.records(signIns)
-                try LoginImport(writer: writer, intel: intel).run(next: { try next() }, counts: &counts)
+                if !reader.kind.isLogin { counts.skippedDuplicates = counts.records - counts.inserted - pipeline.budget.rejectedCounted }
+            case .identityProvider:
+                try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
             }
             try writer.logImport(fileName: path, sha256: digest, kind: source.kind, records: counts.records,
                                  inserted: counts.inserted)
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return ImportReport(file: path, kind: source.kind, sha256: digest, records: counts.records,
-                            inserted: counts.inserted, skippedDuplicates: counts.skippedDuplicates,
-                            ignored: counts.ignored,
-                            skippedByReason: Dictionary(uniqueKeysWithValues: counts.skipped.map { ($0.key.rawValue, $0.value) }),
-                            seconds: seconds)
+        return pipeline.report(kind: source.kind, digest: digest, counts: counts, started: started)
     }
 
     static func sha256(path: String) throws -> String {

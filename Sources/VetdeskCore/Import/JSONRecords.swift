@@ -1,52 +1,96 @@
 import Foundation
 
-/// JSON objects from a file: a whole document (an array, or `{"value":[...]}` / `{"items":[...]}`
-/// as Graph and the Admin SDK page them) or NDJSON, one object a line, read line by line.
+/// JSON objects from a file: a document (an array, pages such as `{"value":[...]}`, or one object),
+/// streamed record by record by JSONDocumentScanner so memory stays flat on any size, or NDJSON,
+/// one object a line, read line by line. Malformed JSON is reported where it is: NDJSON by line
+/// and column, documents by record number and line:column.
 final class JSONRecordReader {
-    /// Whole documents are parsed at once; past this size, NDJSON is the way.
-    static let maxDocumentBytes = 1 << 30
-
     private let file: String
     private var lines: LineReader?
-    private var document: [Any] = []
-    private var documentIndex = 0
+    private var scanner: JSONDocumentScanner?
+    private var lineBytes = 0
     let isDocument: Bool
+
+    /// Keep each record's text in `lastRecordText` (for the rejects file).
+    var keepsRecordText = false {
+        didSet { scanner?.keepsText = keepsRecordText || initializing }
+    }
+    /// Records read before the caller could ask for their text (the first, peeked) keep it anyway.
+    private var initializing = true {
+        didSet { scanner?.keepsText = keepsRecordText || initializing }
+    }
+    private var firstText: String?
+    /// The text of the record last returned or rejected, when `keepsRecordText`.
+    private(set) var lastRecordText: String?
+    /// False after a structural error (truncated file, bad separator): the records that follow
+    /// cannot be found. True otherwise, including after a record's own error: reading may go on.
+    private(set) var canContinue = true
 
     /// The first record, peeked to detect the kind.
     private(set) var first: (object: [String: Any], location: String)?
     private var firstPending = false
+    /// Errors of bad records met before `first` (with their text), reported by next() in order.
+    private var pendingErrors: [(error: any Error, text: String?)] = []
+
+    /// Bytes consumed so far (for progress); approximate for NDJSON.
+    var bytesRead: Int { scanner?.offset ?? lineBytes }
 
     init(path: String, displayName: String) throws {
         file = displayName
-        let ndjson: Bool
-        do {
-            ndjson = try Self.firstLineIsObject(path: path)
-        } catch let f as LineReader.Failure {
-            throw VetdeskError.malformed(file: displayName, location: "line \(f.line)", field: nil, message: f.message)
-        }
-        if ndjson {
+        if try Self.firstLineIsObject(path: path) {
             isDocument = false
             lines = try LineReader(path: path)
         } else {
             isDocument = true
-            document = try Self.loadDocument(path: path, displayName: displayName)
+            scanner = try JSONDocumentScanner(path: path, displayName: displayName)
+            scanner?.keepsText = true
         }
-        first = try nextRecord()
-        firstPending = first != nil
+        defer { initializing = false }
+        // Bad records before the first good one are reported by next(), as any other, so that
+        // --max-errors can skip them; the first good record still tells the kind.
+        while true {
+            do {
+                first = try nextRecord()
+                firstPending = first != nil
+                firstText = lastRecordText
+                break
+            } catch {
+                guard canContinue, pendingErrors.count < 1000 else { throw error }
+                pendingErrors.append((error, lastRecordText))
+            }
+        }
+        if first == nil, let bad = pendingErrors.first { throw bad.error } // nothing good at all
     }
 
     func next() throws -> (object: [String: Any], location: String)? {
-        if firstPending { firstPending = false; return first }
+        if !pendingErrors.isEmpty {
+            let (error, text) = pendingErrors.removeFirst()
+            lastRecordText = text
+            canContinue = true
+            throw error
+        }
+        if firstPending {
+            firstPending = false
+            lastRecordText = firstText
+            firstText = nil
+            return first
+        }
         return try nextRecord()
     }
 
     private func nextRecord() throws -> (object: [String: Any], location: String)? {
-        if isDocument {
-            guard documentIndex < document.count else { return nil }
-            documentIndex += 1
-            let location = "record \(documentIndex)"
-            guard let obj = document[documentIndex - 1] as? [String: Any] else {
-                throw VetdeskError.malformed(file: file, location: location, field: nil, message: "is not a JSON object")
+        canContinue = false
+        if let scanner {
+            guard let record = try scanner.next() else { return nil }
+            canContinue = true
+            lastRecordText = record.text
+            let location = "record \(record.number)"
+            if let problem = record.problem {
+                throw VetdeskError.malformed(file: file, location: location, field: nil, message: "not valid JSON at \(problem)")
+            }
+            guard let obj = record.object as? [String: Any] else {
+                throw VetdeskError.malformed(file: file, location: location, field: nil,
+                                             message: "is not a JSON object (line \(record.line):\(record.column))")
             }
             return (obj, location)
         }
@@ -54,18 +98,20 @@ final class JSONRecordReader {
         while true {
             do {
                 let parsed: Any?? = try lines.next { bytes -> Any? in
+                    lineBytes += bytes.count + 1
+                    if keepsRecordText || initializing { lastRecordText = String(decoding: bytes, as: UTF8.self) }
                     // Blank lines are allowed between records.
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-                    guard String(validating: bytes, as: UTF8.self) != nil else {
-                        throw VetdeskError.malformed(file: file, location: "line \(lines.lineNumber)", field: nil,
-                                                     message: "invalid UTF-8")
+                    let location = "line \(lines.lineNumber)"
+                    canContinue = true
+                    guard String(validating: bytes, as: UTF8.self) != nil,
+                          let value = try? JSONSerialization.jsonObject(with: Data(buffer: bytes), options: [.fragmentsAllowed]) else {
+                        let problem = JSONSyntaxCheck.firstProblem(in: bytes) ?? .init(offset: 0, message: "not valid JSON")
+                        let message = problem.message.hasPrefix("invalid UTF-8") ? problem.message : "not valid JSON: \(problem.message)"
+                        throw VetdeskError.malformed(file: file, location: location, field: nil,
+                                                     message: "\(message) (column \(problem.offset + 1))")
                     }
-                    do {
-                        return try JSONSerialization.jsonObject(with: Data(buffer: bytes), options: [])
-                    } catch {
-                        throw VetdeskError.malformed(file: file, location: "line \(lines.lineNumber)", field: nil,
-                                                     message: "not valid JSON")
-                    }
+                    return value
                 }
                 guard let parsed else { return nil }            // end of file
                 guard let value = parsed else { continue }       // blank line
@@ -75,72 +121,39 @@ final class JSONRecordReader {
                 }
                 return (obj, location)
             } catch let f as LineReader.Failure {
+                canContinue = false
                 throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: nil, message: f.message)
             }
         }
     }
 
-    /// NDJSON when the first non-blank line is a complete JSON object that is not a
-    /// `{"value":[...]}` / `{"items":[...]}` page.
+    /// NDJSON when the first non-blank line is a complete JSON object that is not a page.
+    /// A first line too long for NDJSON is a document on one line (a Graph page often is).
     private static func firstLineIsObject(path: String) throws -> Bool {
         let reader = try LineReader(path: path)
-        while let result = try reader.next({ bytes -> (blank: Bool, ndjson: Bool) in
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return (true, false) }
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any] else {
-                return (false, false)
+        do {
+            while let result = try reader.next({ bytes -> (blank: Bool, ndjson: Bool) in
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return (true, false) }
+                guard let obj = try? JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any] else {
+                    return (false, false)
+                }
+                return (false, pageArray(obj) == nil)
+            }) {
+                if result.blank { continue }
+                return result.ndjson
             }
-            return (false, pageArray(obj) == nil)
-        }) {
-            if result.blank { continue }
-            return result.ndjson
+        } catch is LineReader.Failure {
+            return false
         }
         return false
     }
 
     static func pageArray(_ obj: [String: Any]) -> [Any]? {
-        for key in ["value", "items"] {
-            if let a = obj[key] as? [Any], obj["id"] == nil { return a }
+        guard obj["id"] == nil else { return nil }
+        for key in JSONDocumentScanner.pageKeys.sorted() {
+            if let a = JSONField.at(obj, key) as? [Any] { return a }
         }
         return nil
-    }
-
-    private static func loadDocument(path: String, displayName: String) throws -> [Any] {
-        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attrs?[.size] as? Int, size > maxDocumentBytes {
-            throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil,
-                                         message: "JSON document larger than \(maxDocumentBytes >> 20) MiB: export it as NDJSON")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw VetdeskError.io("cannot read \(path)")
-        }
-        if data.isEmpty { return [] }
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw VetdeskError.malformed(file: displayName, location: "line \(firstInvalidUTF8Line(data))", field: nil,
-                                         message: "invalid UTF-8")
-        }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data, options: [])
-        } catch {
-            throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil,
-                                         message: "not valid JSON: \(error.localizedDescription)")
-        }
-        if let array = root as? [Any] { return array }
-        if let obj = root as? [String: Any] {
-            if let page = pageArray(obj) { return page }
-            return [obj]
-        }
-        throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil,
-                                     message: "expected a JSON array or an object with a \"value\" or \"items\" array")
-    }
-
-    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
-        var line = 1
-        for chunk in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if String(data: Data(chunk), encoding: .utf8) == nil { return line }
-            line += 1
-        }
-        return line
     }
 }
 

@@ -8,7 +8,7 @@ struct PaymentImport {
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
         let known = try writer.candidateIds()
         var changed = Set<String>()
-        while let r = try reader.next() {
+        try reader.forEachRecord(writer.db) { r in
             counts.records += 1
             let candidate = try r.candidate("contractor_id", known: known)
             let accountId = try writer.paymentAccountId(try account(r))

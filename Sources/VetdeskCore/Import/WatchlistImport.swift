@@ -8,7 +8,7 @@ struct WatchlistImport {
     static let kinds = ["email", "phone", "handle", "wallet", "account", "iban", "ip", "address"]
 
     func run(_ reader: FlatRecordReader, counts: inout ImportCounts) throws {
-        while let r = try reader.next() {
+        try reader.forEachRecord(writer.db) { r in
             counts.records += 1
             let kind = try r.requiredChoice("kind", Self.kinds)
             let value = try normalised(kind, try r.required("value"), r)

@@ -13,16 +13,29 @@ final class SignInSource {
     private var queue: [(object: [String: Any], location: String)] = []
     private var queueIndex = 0
     private let folds = KeyFolds()
+    /// The JSON reader behind a JSON source (the import pipeline keeps record texts for rejects through it).
+    let json: JSONRecordReader?
+    private let bytes: () -> Int
+    /// A CSV read error (bad quoting, wrong field count) ends the file; a JSON reader says for itself.
+    private var readFailed = false
 
-    private init(kind: ImportKind, file: String, read: @escaping () throws -> (object: [String: Any], location: String)?) {
+    private init(kind: ImportKind, file: String, json: JSONRecordReader?, bytes: @escaping () -> Int,
+                 read: @escaping () throws -> (object: [String: Any], location: String)?) {
         self.kind = kind
         self.file = file
+        self.json = json
+        self.bytes = bytes
         self.read = read
     }
 
     convenience init(kind: ImportKind, json: JSONRecordReader, file: String) {
-        self.init(kind: kind, file: file, read: { try json.next() })
+        self.init(kind: kind, file: file, json: json, bytes: { json.bytesRead }, read: { try json.next() })
     }
+
+    var bytesRead: Int { bytes() }
+    /// Whether reading may go on after a record was rejected (`--max-errors`).
+    var canContinue: Bool { json?.canContinue ?? !readFailed }
+    var lastRecordText: String? { json?.lastRecordText }
 
     /// A sign-in CSV (by its header, or because `requested` is an identity provider); nil when the
     /// file is some other CSV, which the flat readers take.
@@ -44,7 +57,7 @@ final class SignInSource {
         }
         guard let kind = detected else { return nil }
         reader.expectedFields = header.count
-        return SignInSource(kind: kind, file: displayName) {
+        return SignInSource(kind: kind, file: displayName, json: nil, bytes: { reader.bytesRead }) {
             let fields: [String]
             do {
                 guard let f = try reader.next() else { return nil }
@@ -73,7 +86,9 @@ final class SignInSource {
             }
             queue.removeAll(keepingCapacity: true)
             queueIndex = 0
-            guard let (object, location) = try read() else { return nil }
+            let next: (object: [String: Any], location: String)?
+            do { next = try read() } catch { readFailed = true; throw error }
+            guard let (object, location) = next else { return nil }
             guard let inner = try Self.unwrap(object, location: location, file: file) else {
                 return SignInRecord(object: object, file: file, location: location, folds: folds)
             }
