@@ -8,6 +8,11 @@ enum RingStore {
     static let maxGroup = 30
     /// A residential line shared by more people than this looks like carrier NAT or a building's network.
     static let maxLineSharers = 8
+    /// "Two or three people declaring one home address is a household" (issue 8): more is a signal.
+    static let maxHousehold = 3
+    /// A line is someone's main line when at least this share of their sign-ins come from it
+    /// (the shared_login_ip rule's `main_share` default).
+    static let mainLineShare = 0.25
 
     static let schemaSQL = """
         CREATE TABLE ring (
@@ -56,12 +61,26 @@ enum RingStore {
         var edges: [RingEdge] = []
         /// Shared values left out, by reason ("payment_account shared by more than 30").
         var skipped: [String: Int] = [:]
+        /// Each candidate's declared home (AddressKey), city and country.
+        var homes: [String: Home] = [:]
+
+        struct Home { var address: String; var city: String; var country: String }
+
+        /// Two or three people who declare one home: a household (a couple's joint account, a family device).
+        func isHousehold(_ members: [String]) -> Bool {
+            guard members.count <= RingStore.maxHousehold, let first = homes[members[0]]?.address, !first.isEmpty else { return false }
+            return members.allSatisfy { homes[$0]?.address == first }
+        }
 
         mutating func add(_ kind: RingEdge.Kind, _ members: [String], value: String, first: Int64?, last: Int64?) {
             let unique = Array(Set(members)).sorted()
             guard unique.count >= 2 else { return }
             guard unique.count <= RingStore.maxGroup else {
                 skipped["\(kind.rawValue) shared by more than \(RingStore.maxGroup)", default: 0] += 1
+                return
+            }
+            if kind != .referral && isHousehold(unique) {
+                skipped["\(kind.rawValue) shared within a household", default: 0] += 1
                 return
             }
             // A star from the first member is enough to connect the component; every pair would be quadratic.
@@ -73,6 +92,10 @@ enum RingStore {
 
     static func edges(_ db: Database) throws -> Extraction {
         var x = Extraction()
+        for row in try Row.fetchAll(db, sql: "SELECT id, address, city, declared_country FROM candidate") {
+            x.homes[row["id"]] = Extraction.Home(address: AddressKey.of(row["address"]), city: (row["city"] as String?)?.lowercased() ?? "",
+                                                 country: row["declared_country"] ?? "")
+        }
         func pairs(_ kind: RingEdge.Kind, _ members: [String], value: String, first: Int64?, last: Int64?) {
             x.add(kind, members, value: value, first: first, last: last)
         }
@@ -136,32 +159,49 @@ enum RingStore {
         }
     }
 
-    /// One residential line (not VPN, hosting, corporate, mobile or anonymising) used by people who declare
-    /// different homes. A household shares its line; people declaring different homes on one line do not.
+    /// One residential line (not VPN, hosting, corporate, mobile or anonymising) that is the main line of
+    /// people who declare different homes — the laptop-farm pattern, read as the shared_login_ip rule reads
+    /// it (SharedIPContext). Not a tie: a household's line, a line everyone on it declares in one city
+    /// (office, coworking, carrier NAT), or a line that is only occasional for the others.
     static func residentialLines(_ db: Database, into x: inout Extraction) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT u.ip, group_concat(u.candidate_id) AS members, min(u.first_at) AS first, max(u.last_at) AS last
+            SELECT u.ip, group_concat(u.candidate_id || ':' || u.events) AS members, min(u.first_at) AS first, max(u.last_at) AS last
             FROM login_ip_use u LEFT JOIN ip_info i ON i.ip = u.ip
             WHERE coalesce(i.provider_kind, '') = '' AND coalesce(i.anonymous_proxy, 0) = 0
             GROUP BY u.ip HAVING count(*) BETWEEN 2 AND ?
             """, arguments: [maxLineSharers])
         guard !rows.isEmpty else { return }
-        var homes: [String: (address: String, country: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, address, declared_country FROM candidate") {
-            homes[row["id"]] = (AddressKey.of(row["address"] ?? ""), row["declared_country"] ?? "")
+        var totals: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT candidate_id, sum(events) AS n FROM login_ip_use GROUP BY candidate_id") {
+            totals[row["candidate_id"]] = row["n"]
         }
         for row in rows {
-            let members = (row["members"] as String).split(separator: ",").map(String.init)
-            let declared = Set(members.map { homes[$0].map { "\($0.address)|\($0.country)" } ?? "?" })
-            guard declared.count >= 2 else {
+            let uses = (row["members"] as String).split(separator: ",").compactMap { part -> (id: String, events: Int)? in
+                guard let colon = part.lastIndex(of: ":"), let n = Int(part[part.index(after: colon)...]) else { return nil }
+                return (String(part[..<colon]), n)
+            }
+            let main = uses.filter { Double($0.events) >= mainLineShare * Double(max(1, totals[$0.id] ?? 0)) }.map(\.id)
+            guard main.count >= 2 else {
+                x.skipped["residential_line only occasional for its sharers", default: 0] += 1
+                continue
+            }
+            let homes = main.map { x.homes[$0] ?? Extraction.Home(address: "", city: "", country: "") }
+            if Set(homes.map(\.address)).count < 2 && !(homes.first?.address.isEmpty ?? true) {
                 x.skipped["residential_line shared by a household", default: 0] += 1
                 continue
             }
-            x.add(.residentialLine, members, value: "line \(row["ip"] as String)", first: row["first"], last: row["last"])
+            if let first = homes.first, !first.city.isEmpty, homes.allSatisfy({ $0.city == first.city && $0.country == first.country }) {
+                x.skipped["residential_line of one city (office, coworking, carrier NAT)", default: 0] += 1
+                continue
+            }
+            x.add(.residentialLine, main, value: "line \(row["ip"] as String)", first: row["first"], last: row["last"])
         }
     }
 
     // MARK: - Stored rings
+
+    /// Bumped when the edge rules change, so stored rings are recomputed by a new binary.
+    static let algorithm = 2
 
     /// What the edges depend on; rings are recomputed when it changes.
     static func fingerprint(_ db: Database) throws -> String {
@@ -171,7 +211,7 @@ enum RingStore {
                    (SELECT count(*) FROM candidate) AS candidates,
                    (SELECT coalesce(max(computed_at), 0) FROM flag) AS scored
             """)!
-        return "\(row["imports"] as Int64)|\(row["decisions"] as Int64)|\(row["candidates"] as Int64)|\(row["scored"] as Int64)"
+        return "a\(algorithm)|\(row["imports"] as Int64)|\(row["decisions"] as Int64)|\(row["candidates"] as Int64)|\(row["scored"] as Int64)"
     }
 
     static func storedFingerprint(_ db: Database) throws -> String? {
