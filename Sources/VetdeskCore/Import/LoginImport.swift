@@ -51,7 +51,7 @@ struct LoginImport {
         pending.reserveCapacity(Self.batchSize)
 
         func flush() throws {
-            let inserted = try inserter.insert(batch)
+            let inserted = try inserter.insert(batch, checkpoint: writer.checkpoint)
             for (i, new) in inserted.enumerated() {
                 guard new else { counts.skippedDuplicates += 1; continue }
                 counts.inserted += 1
@@ -63,7 +63,7 @@ struct LoginImport {
             batch.removeAll(keepingCapacity: true)
             pending.removeAll(keepingCapacity: true)
             if summaries.pendingRows >= Self.summaryRowsInMemory {
-                try summaryStore.add(summaries)
+                try summaryStore.add(summaries, checkpoint: writer.checkpoint)
                 summaries.clearCounts()
             }
         }
@@ -100,7 +100,7 @@ struct LoginImport {
             }
         }
         try flush()
-        try summaryStore.add(summaries)
+        try summaryStore.add(summaries, checkpoint: writer.checkpoint)
         try writer.markDirty(touched.map { summaries.candidates[$0] }.sorted())
     }
 

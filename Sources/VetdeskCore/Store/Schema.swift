@@ -21,6 +21,10 @@ enum Schema {
         m.registerMigration("v4-login-locale") { db in
             try ImportLoginSchema.addLoginLocale(db)
         }
+        // import_run / import_chunk / import_rebuild: login imports commit in chunks (ImportRunSchema).
+        m.registerMigration("v5-livelock-import-runs") { db in
+            try db.execute(sql: ImportRunSchema.sql)
+        }
         return m
     }
 

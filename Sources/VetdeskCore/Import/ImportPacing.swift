@@ -1,0 +1,23 @@
+/// How a login import shares the store's single writer lock with analysts
+/// (docs/imports-and-locking.md): it commits whenever its transaction has been open for
+/// `chunkSeconds`, then leaves the lock free for `yieldSeconds` so that a waiting decision or note
+/// (whose busy handler retries every millisecond, see Store) gets in before the next chunk.
+public struct ImportPacing {
+    /// Longest time one import transaction holds the write lock (checked every few hundred rows).
+    public var chunkSeconds: Double
+    /// Pause between chunks, with no lock held.
+    public var yieldSeconds: Double
+    /// Called between chunks, with no transaction open: `chunk` committed chunks so far. Tests use it
+    /// to act while an import is provably mid-file; throwing aborts the import (rolled back).
+    public var betweenChunks: ((_ chunk: Int) throws -> Void)?
+
+    public init(chunkSeconds: Double = 0.05, yieldSeconds: Double = 0.002,
+                betweenChunks: ((_ chunk: Int) throws -> Void)? = nil) {
+        self.chunkSeconds = chunkSeconds
+        self.yieldSeconds = yieldSeconds
+        self.betweenChunks = betweenChunks
+    }
+
+    /// 50 ms chunks, 2 ms gaps: figures in docs/imports-and-locking.md.
+    public static var standard: ImportPacing { ImportPacing() }
+}
