@@ -74,5 +74,21 @@ enum ImportRecovery {
                 try store.pool.writeWithoutTransaction { db in try ImportRollback.rollBack(db, runId: id) }
             }
         }
+        removeStaleLocks(storePath: store.path)
+    }
+
+    /// Lock files of imports that died before their first chunk committed (no import_run row names
+    /// them): removed when nobody holds them.
+    static func removeStaleLocks(storePath: String) {
+        let dir = (storePath as NSString).deletingLastPathComponent
+        let prefix = (storePath as NSString).lastPathComponent + ".import-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+            let path = (dir.isEmpty ? "" : dir + "/") + name
+            let fd = open(path, O_RDWR | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+            close(fd)
+        }
     }
 }
