@@ -187,7 +187,8 @@ keys $S j        # the second row (Live Arrival, added by the live-refresh step)
 keys $S n
 wait_for $S "Add note to"
 text $S "half-typed note before the connection drops"
-sleep 0.3
+# Each keystroke's draft is saved before the frame that shows it is drawn.
+wait_for $S "before the connection drops"
 kill -KILL "$(console_pid)"
 wait_for $S "EXIT=137"
 draft=$(drafts "SELECT candidate_id || '|' || action || '|' || text FROM draft WHERE analyst='t1'")
@@ -197,7 +198,7 @@ wait_for $S "restored your unsent note"
 wait_for $S "half-typed note before the connection drops"
 screen $S > "$OUT/draft-restored-80x24.txt"
 text $S " and more"
-sleep 0.3
+wait_for $S "drops and more"
 kill -HUP "$(console_pid)"
 wait_for $S "EXIT=129"
 [ "$(alternate_on $S)" = 0 ] || fail "alternate screen still on after SIGHUP"
