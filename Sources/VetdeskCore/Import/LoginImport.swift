@@ -5,7 +5,8 @@ import GRDB
 /// batches sorted by their dedupe key (LoginEventInserter); the events that were new and mapped
 /// are added to the in-memory summaries, which are added to the summary tables whenever they hold
 /// `summaryRowsInMemory` rows and at the end of the file. Only candidates that received a new
-/// event are queued for rescoring.
+/// event are queued for rescoring. `writer.checkpoint` is called before every row written: there the
+/// import session commits a chunk once it has held the write lock for 50 ms (ImportSession).
 ///
 /// Measured on the 2-core dev machine (shared with other engineers, load average 1-2), release build,
 /// first 1M rows of the 100k-candidate bench file (319 MB), into a store holding the candidates:
