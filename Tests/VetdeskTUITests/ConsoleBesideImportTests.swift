@@ -134,6 +134,19 @@ import VetdeskCore
         #expect(posted.last == .jobFinished)
     }
 
+    /// A live import commits the candidate, then its rescore commits its score: the console may see
+    /// both, and the arrival must stay marked new, not "changed".
+    @Test func anArrivalScoredAfterItWasSeenStaysMarkedNew() throws {
+        let t = try TestStore()
+        var s = loadedState(try t.rows())
+        try t.add([TestStore.Person(id: "C-900", name: "Live Arrival", openedAt: Int64(s.now) + 1)])
+        _ = reducer.update(&s, .queueLoaded(rows: try t.rows(), offset: 0, total: 5, refresh: true))
+        #expect(s.changes["C-900"]?.kind == .new)
+        try t.store.pool.write { try $0.execute(sql: "UPDATE case_file SET risk_score = 49, version = version + 1 WHERE candidate_id = 'C-900'") }
+        _ = reducer.update(&s, .queueLoaded(rows: try t.rows(), offset: 0, total: 5, refresh: true))
+        #expect(s.changes["C-900"]?.kind == .new)
+    }
+
     /// While a job runs the console stays usable (typing, moving), its progress is on the bottom
     /// line, and a second long job is refused until the first is done.
     @Test func theJobIsShownAndASecondOneWaits() throws {

@@ -301,7 +301,10 @@ public struct Reducer {
         for row in rows {
             let sig = "\(row.version)|\(row.updatedAt)|\(row.riskScore)|\(row.status.rawValue)|\(row.assignee ?? "")"
             if let old = s.seen[row.candidateId] {
-                if old != sig { s.changes[row.candidateId] = RowChange(kind: .changed, at: s.now) }
+                // An arrival scored after it was first seen (import, then rescore) stays marked new.
+                if old != sig, s.changes[row.candidateId]?.kind != .new {
+                    s.changes[row.candidateId] = RowChange(kind: .changed, at: s.now)
+                }
             } else if s.startedAt > 0, Double(row.openedAt) >= s.startedAt.rounded(.down) {
                 s.changes[row.candidateId] = RowChange(kind: .new, at: s.now)
             }
