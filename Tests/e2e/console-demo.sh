@@ -262,6 +262,7 @@ screen drop > "$OUT/draft-conflict-80x24.txt"
 keys drop Escape
 wait_gone drop "Clear $D_NAME"
 [ "$(sql "SELECT status FROM case_file WHERE candidate_id='$D'")" = escalated ] || fail "the restored draft overrode the escalation"
+keys drop q; wait_for drop "Space mark"   # the restored draft opened the detail: q goes back first
 keys drop q; wait_for drop "EXIT=0"
 
 # --- help overlay ----------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a login import shares the store's single writer lock with analysts
 /// (docs/imports-and-locking.md): it commits whenever its transaction has been open for
 /// `chunkSeconds`, then leaves the lock free for `yieldSeconds` so that a waiting decision or note
@@ -18,6 +20,14 @@ public struct ImportPacing {
         self.betweenChunks = betweenChunks
     }
 
-    /// 50 ms chunks, 2 ms gaps: figures in docs/imports-and-locking.md.
-    public static var standard: ImportPacing { ImportPacing() }
+    /// 50 ms chunks, 2 ms gaps: figures in docs/imports-and-locking.md. `VETDESK_IMPORT_CHUNK_MS`
+    /// overrides the chunk length; `off` writes each file in one transaction, the behaviour before
+    /// chunks, which `make bench` measures for comparison.
+    public static var standard: ImportPacing {
+        switch ProcessInfo.processInfo.environment["VETDESK_IMPORT_CHUNK_MS"] {
+        case "off"?: ImportPacing(chunkSeconds: .infinity)
+        case let ms? where Double(ms).map({ $0 > 0 }) == true: ImportPacing(chunkSeconds: Double(ms)! / 1000)
+        default: ImportPacing()
+        }
+    }
 }
