@@ -14,14 +14,18 @@ public struct ImportPacing {
     public var chunkSeconds: Double
     /// Pause between chunks, with no lock held.
     public var yieldSeconds: Double
+    /// Commit after this many rows instead of by time: chunk boundaries that do not depend on the
+    /// machine's speed, for tests.
+    public var rowsPerChunk: Int?
     /// Called between chunks, with no transaction open: `chunk` committed chunks so far. Tests use it
     /// to act while an import is provably mid-file; throwing aborts the import (rolled back).
     public var betweenChunks: ((_ chunk: Int) throws -> Void)?
 
-    public init(chunkSeconds: Double = 0.05, yieldSeconds: Double = 0.002,
+    public init(chunkSeconds: Double = 0.05, yieldSeconds: Double = 0.002, rowsPerChunk: Int? = nil,
                 betweenChunks: ((_ chunk: Int) throws -> Void)? = nil) {
         self.chunkSeconds = chunkSeconds
         self.yieldSeconds = yieldSeconds
+        self.rowsPerChunk = rowsPerChunk
         self.betweenChunks = betweenChunks
     }
 

@@ -71,6 +71,7 @@ struct LoginImport {
 
         try PrefetchingReader.run(batchSize: 4096, produce: next) { records in
             for record in records {
+                try writer.checkpoint() // IP lookups and ip_info writes hold the lock too
                 counts.records += 1
                 guard case .event(var event) = record else {
                     if case .skipped(let reason) = record { counts.skipped[reason, default: 0] += 1 }
@@ -102,7 +103,12 @@ struct LoginImport {
         }
         try flush()
         try summaryStore.add(summaries, checkpoint: writer.checkpoint)
-        try writer.markDirty(touched.map { summaries.candidates[$0] }.sorted())
+        // In slices, so the publish step stays short even when 100k candidates got events.
+        let dirty = touched.map { summaries.candidates[$0] }.sorted()
+        for start in stride(from: 0, to: dirty.count, by: 1024) {
+            try writer.checkpoint()
+            try writer.markDirty(dirty[start..<min(dirty.count, start + 1024)])
+        }
     }
 
     /// Stores what is known about an IP; rewritten only when the answer changed (a newer

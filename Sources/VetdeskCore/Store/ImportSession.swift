@@ -15,7 +15,7 @@ final class ImportSession {
     private let pacing: ImportPacing
     private var began = DispatchTime.now()
     private var firstEventId: Int64 = 0
-    private var checks = 0
+    private var rowsInChunk = 0
 
     private init(db: Database, pacing: ImportPacing) {
         self.db = db
@@ -58,12 +58,15 @@ final class ImportSession {
     }
 
     /// Commits the open chunk when it has held the write lock for `chunkSeconds`, lets waiting
-    /// writers in, and opens the next one. Cheap enough to call every few hundred rows.
+    /// writers in, and opens the next one. Cheap enough to call before every row (a clock read).
     func checkpoint() throws {
-        checks &+= 1
-        guard checks % 256 == 0 else { return }
-        let held = Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1e9
-        guard held >= pacing.chunkSeconds else { return }
+        if let rows = pacing.rowsPerChunk {
+            rowsInChunk += 1
+            guard rowsInChunk >= rows else { return }
+        } else {
+            let held = Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1e9
+            guard held >= pacing.chunkSeconds else { return }
+        }
         let lastEventId = try maxEventId()
         if lastEventId >= firstEventId {
             try db.execute(sql: "INSERT INTO import_chunk (import_id, first_event_id, last_event_id) VALUES (?, ?, ?)",
@@ -77,6 +80,7 @@ final class ImportSession {
     }
 
     private func begin() throws {
+        rowsInChunk = 0
         try db.beginTransaction(.immediate)
         began = DispatchTime.now()
         firstEventId = try maxEventId() + 1
