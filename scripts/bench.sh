@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: release build, generated data (100k candidates, 5M logins by default), one table.
-# BENCH_CANDIDATES / BENCH_LOGINS / BENCH_SEED override the size for a quick run.
+# BENCH_CANDIDATES / BENCH_LOGINS / BENCH_SEED override the size for a quick run; BENCH_ANALYSTS (8)
+# is how many analyst processes decide and note while logins.csv is imported into a second store;
+# BENCH_BESIDE_BEFORE=0 skips the comparison run with one transaction per file.
 # Generated data is cached in bench-data/ keyed by its parameters, so reruns skip generation.
 # BENCH_JSON_BYTES (default 2 GB) sizes the streaming JSON import measure; BENCH_JSON_ONLY=1 runs only it.
 set -euo pipefail
@@ -105,6 +107,51 @@ else
     echo "bench: 'vetdesk import' is not available in this build" >&2
 fi
 
+# Import beside analysts (docs/imports-and-locking.md): a second store with the same setup; the
+# analysts start, then logins.csv is imported while they take, note and release cases in a loop.
+# Run twice: chunked (now) and with VETDESK_IMPORT_CHUNK_MS=off, one transaction per file (before).
+ANALYSTS=${BENCH_ANALYSTS:-8}
+# beside LABEL CHUNK_MS: sets BESIDE_OK_<LABEL> and writes $WORK/beside-LABEL.json.
+beside() {
+    local label=$1 chunk=$2 store=$WORK/beside-$1.sqlite ok=0 pids=() p i
+    echo "== importing logins.csv beside $ANALYSTS analysts ($label)"
+    VETDESK_IMPORT_CHUNK_MS=$chunk "$BIN" import --no-rescore --store "$store" "${OTHER_FILES[@]}" >/dev/null
+    rm -f "$WORK/stop"
+    for i in $(seq 1 "$ANALYSTS"); do
+        "$BIN" bench-analyst --store "$store" --analyst "bench-$i" --seed "$i" --stop-file "$WORK/stop" \
+            >"$WORK/analyst-$label-$i.json" 2>"$WORK/analyst-$label-$i.err" &
+        pids+=($!)
+    done
+    sleep 1
+    if VETDESK_IMPORT_CHUNK_MS=$chunk run "beside_$label" "$BIN" import --no-rescore --store "$store" "$DATA/logins.csv"; then ok=1; fi
+    touch "$WORK/stop"
+    for p in "${pids[@]}"; do wait "$p" || ok=0; done
+    if [ $ok = 1 ]; then
+        python3 - "$WORK" "$label" "$ANALYSTS" >"$WORK/beside-$label.json" <<'PY'
+import json, sys
+work, label, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lat, locks, errors, refused, first = [], 0, 0, 0, ""
+for i in range(1, n + 1):
+    d = json.load(open(f"{work}/analyst-{label}-{i}.json"))
+    lat += d["latencies_ms"]; locks += d["lock_errors"]; errors += d["errors"]; refused += d["refused"]
+    first = first or d["first_error"]
+lat.sort()
+pick = lambda q: lat[min(len(lat) - 1, int(len(lat) * q))] if lat else 0
+print(json.dumps({"decisions": len(lat), "p50_ms": round(pick(0.5), 1), "p99_ms": round(pick(0.99), 1),
+                  "max_ms": round(lat[-1], 1) if lat else 0, "lock_errors": locks, "errors": errors,
+                  "refused": refused, "first_error": first}))
+PY
+    else
+        echo "bench: import beside analysts ($label) failed: $(cat "$WORK"/analyst-"$label"-*.err | head -c 400)" >&2
+    fi
+    printf -v "BESIDE_OK_$label" '%s' "$ok"
+}
+BESIDE_OK_chunked=0; BESIDE_OK_before=0
+if [ $IMPORT_OK = 1 ] && has_command bench-analyst; then
+    beside chunked 50
+    [ "${BENCH_BESIDE_BEFORE:-1}" = 1 ] && beside before off
+fi
+
 echo "== sqlite3 .import of the same CSV"
 sqlite3 "$WORK/reference.db" "CREATE TABLE logins(event_id TEXT, source TEXT, occurred_at TEXT, account TEXT, ip TEXT,
     country TEXT, city TEXT, outcome TEXT, user_agent TEXT, device_id TEXT, device_managed TEXT, locale TEXT,
@@ -204,6 +251,20 @@ if [ $IMPORT_OK = 1 ]; then
 else
     printf '%-40s %-18s %-26s %-26s %s\n' "import logins.csv (events/s)" "n/a" "sqlite3 .import $(fmt "$SQLITE_RATE")" ">= sqlite3 .import" "-"
 fi
+for label in chunked before; do
+    ok=BESIDE_OK_$label
+    name="import beside $ANALYSTS analysts, $label"
+    if [ "${!ok}" = 1 ]; then
+        f=$WORK/beside-$label.json
+        B50=$(json "$f" p50_ms); B99=$(json "$f" p99_ms); BLOCK=$(json "$f" lock_errors); BERR=$(json "$f" errors)
+        secs=SECONDS_beside_$label
+        BOK=$(python3 -c "import sys; print(1 if float(sys.argv[1]) < 200 and int(sys.argv[2]) == 0 and int(sys.argv[3]) == 0 else 0)" "$B99" "$BLOCK" "$BERR")
+        printf '%-40s %-18s %-26s %-26s %s\n' "$name" "p50 $B50 / p99 $B99" "$(json "$f" decisions) decisions, max $(json "$f" max_ms)" "p99 < 200 ms, 0 lock err" "$(mark "$BOK")"
+        printf '%-40s %-18s %-26s %-26s %s\n' "  lock errors / other errors" "$BLOCK / $BERR" "import $(fmt "${!secs}" 1) s" "" ""
+    elif [ $label = chunked ]; then
+        printf '%-40s %-18s %-26s %-26s %s\n' "$name" "n/a" "" "p99 < 200 ms, 0 lock err" "-"
+    fi
+done
 if [ $RESCORE_OK = 1 ]; then
     printf '%-40s %-18s %-26s %-26s %s\n' "full rescore (s)" "$(fmt "$SECONDS_rescore" 2)" "" "< 3 s" "$(mark "$(lt "$SECONDS_rescore" 3)")"
 else

@@ -13,7 +13,8 @@ struct Vetdesk: ParsableCommand {
                       DecideCommand.self, AssignCommand.self, NoteCommand.self, HistoryCommand.self,
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
                       RulesCommand.self, RescoreCommand.self, EvalCommand.self, MapCommand.self, EraseCommand.self,
-                      RetentionCommand.self, SubjectExportCommand.self, RingsCommand.self, RingCommand.self],
+                      RetentionCommand.self, SubjectExportCommand.self, RingsCommand.self, RingCommand.self,
+                      BenchAnalystCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -94,7 +94,11 @@ import Testing
         let f = try CaseFixture()
         defer { f.remove() }
         for who in ["alice", "bob"] {
-            try f.store.saveDraft(DraftNote(analyst: who, candidateId: "C-1", action: "clear", reasonCode: nil, text: "draft", updatedAt: 1))
+            // Drafts of earlier versions, in the store (the console keeps them in DraftBook now).
+            try f.store.pool.write { db in
+                try db.execute(sql: "INSERT INTO draft_note (analyst, candidate_id, action, text, updated_at) VALUES (?, 'C-1', 'clear', 'draft', 1)",
+                               arguments: [who])
+            }
         }
         _ = try CaseService(store: f.store).apply(.clear, to: "C-1", analyst: "alice", note: "done", expectedVersion: nil)
         let (drafts, dirty) = try f.store.pool.read { db in

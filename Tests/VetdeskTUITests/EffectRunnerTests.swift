@@ -62,9 +62,9 @@ import VetdeskCore
         let t = try TestStore()
         let d = DraftNote(analyst: "t1", candidateId: "C-001", action: "note", reasonCode: nil, text: "x", updatedAt: 1)
         _ = runner(t, readonly: true).perform(.saveDraft(d))
-        #expect(try t.store.drafts(analyst: "t1").isEmpty)
+        #expect(try runner(t).drafts?.drafts(analyst: "t1").isEmpty == true)
         _ = runner(t).perform(.saveDraft(d))
-        #expect(try t.store.drafts(analyst: "t1") == [d])
+        #expect(try runner(t).drafts?.drafts(analyst: "t1") == [d])
         let restored = runner(t).perform(.restoreDraft)
         #expect(restored == [.draftRestored(d, subject: "Kim Chol")])
     }

@@ -5,7 +5,8 @@
 #   escalate one (reason + note) and clear a benign one (note), checked with sqlite3 and
 #   `vetdesk audit verify`; a second process imports new candidates and they appear, marked,
 #   within about half a second; Space marks two candidates and one dialog escalates both;
-#   two consoles decide the same case and the second is told; `x` exports a case (0600);
+#   two consoles decide the same case and the second is told; a draft restored after SIGKILL
+#   meets the escalation made meanwhile and shows the same conflict; `x` exports a case (0600);
 #   `y` copies the id (OSC 52, tmux buffer); resize to 200x60 and below the minimum; q restores
 #   the terminal. Then the console starts, draws and quits under several TERM values.
 # Usage: Tests/e2e/console-demo.sh   (VETDESK_BIN=path/to/vetdesk picks the binary;
@@ -237,6 +238,32 @@ wait_gone $S "Clear $C_NAME"
 screen $S | grep -F "$C_NAME" | grep -q "escalated" || fail "the second console does not show the new state"
 keys other q; wait_for other "EXIT=0"
 keys $S Escape
+
+# --- a restored draft whose case changed meanwhile shows the conflict as a live one does -----------
+D=$(sql "SELECT candidate_id FROM case_file WHERE risk_band='low' AND status='new' ORDER BY candidate_id LIMIT 1 OFFSET 2")
+D_NAME=$(name_of "$D")
+step "a dropped session's draft on $D meets t2's escalation"
+new_shell drop 80 24
+run_console drop "$BIN --store $STORE --analyst t3"
+wait_for drop "? help"
+keys drop /; text drop "$D"; wait_for drop "$D_NAME"; keys drop Enter
+keys drop c; wait_for drop "Clear $D_NAME"
+text drop "benign: typed before the connection dropped"
+wait_for drop "before the connection dropped"
+sleep 0.3
+kill -KILL "$(pgrep -f -- "--analyst t3" | head -1)"
+wait_for drop "EXIT=137"
+vd decide "$D" --escalate laptop_farm --note "ships to a forwarder" --analyst t2 >/dev/null
+run_console drop "reset; clear; $BIN --store $STORE --analyst t3"
+wait_for drop "before the connection dropped"
+wait_for drop "changed since you opened it"
+wait_for drop "changed by someone else: now escalated by t2"
+screen drop > "$OUT/draft-conflict-80x24.txt"
+keys drop Escape
+wait_gone drop "Clear $D_NAME"
+[ "$(sql "SELECT status FROM case_file WHERE candidate_id='$D'")" = escalated ] || fail "the restored draft overrode the escalation"
+keys drop q; wait_for drop "Space mark"   # the restored draft opened the detail: q goes back first
+keys drop q; wait_for drop "EXIT=0"
 
 # --- help overlay ----------------------------------------------------------------------------------
 keys $S "?"

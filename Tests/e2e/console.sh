@@ -43,6 +43,8 @@ wait_gone() {
 keys() { local s=$1; shift; $T send-keys -t "$s" "$@"; }
 text() { $T send-keys -t "$1" -l "$2"; }
 sql() { sqlite3 -cmd ".timeout 5000" "$STORE" "$@"; }
+# Drafts live in the analyst's own file under XDG_STATE_HOME, not in the store.
+drafts() { sqlite3 -cmd ".timeout 5000" "$TMP/state/vetdesk/drafts.sqlite" "$@"; }
 console_pid() { pgrep -f -- "--store $STORE" | head -1; }
 alternate_on() { $T display -p -t "$1" '#{alternate_on}'; }
 
@@ -67,7 +69,7 @@ SQL
 launch() { # launch SESSION WIDTH HEIGHT: a shell running the console, then printing its exit status
   $T new-session -d -s "$1" -x "$2" -y "$3" "bash --norc --noprofile"
   $T set -t "$1" status off
-  keys "$1" "export LANG=C.UTF-8 PS1='e2e\$ '; clear; $BIN --store $STORE --analyst t1; echo EXIT=\$?" Enter
+  keys "$1" "export LANG=C.UTF-8 XDG_STATE_HOME=$TMP/state PS1='e2e\$ '; clear; $BIN --store $STORE --analyst t1; echo EXIT=\$?" Enter
 }
 
 # --- queue ---------------------------------------------------------------------------------------
@@ -185,21 +187,22 @@ keys $S j        # the second row (Live Arrival, added by the live-refresh step)
 keys $S n
 wait_for $S "Add note to"
 text $S "half-typed note before the connection drops"
-sleep 0.3
+# Each keystroke's draft is saved before the frame that shows it is drawn.
+wait_for $S "before the connection drops"
 kill -KILL "$(console_pid)"
 wait_for $S "EXIT=137"
-draft=$(sql "SELECT candidate_id || '|' || action || '|' || text FROM draft_note WHERE analyst='t1'")
+draft=$(drafts "SELECT candidate_id || '|' || action || '|' || text FROM draft WHERE analyst='t1'")
 [[ "$draft" == *"|note|half-typed note before the connection drops" ]] || fail "draft after SIGKILL: '$draft'"
 keys $S "reset; clear; $BIN --store $STORE --analyst t1; echo EXIT=\$?" Enter
 wait_for $S "restored your unsent note"
 wait_for $S "half-typed note before the connection drops"
 screen $S > "$OUT/draft-restored-80x24.txt"
 text $S " and more"
-sleep 0.3
+wait_for $S "drops and more"
 kill -HUP "$(console_pid)"
 wait_for $S "EXIT=129"
 [ "$(alternate_on $S)" = 0 ] || fail "alternate screen still on after SIGHUP"
-draft=$(sql "SELECT text FROM draft_note WHERE analyst='t1'")
+draft=$(drafts "SELECT text FROM draft WHERE analyst='t1'")
 [ "$draft" = "half-typed note before the connection drops and more" ] || fail "draft after SIGHUP: '$draft'"
 
 # SIGTERM exits cleanly too

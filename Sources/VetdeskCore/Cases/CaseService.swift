@@ -185,8 +185,8 @@ public struct CaseService: Sendable {
             throw VetdeskError.notFound("no candidate with id '\(candidateId)'")
         }
         if let expectedVersion, expectedVersion != current.version {
-            throw VetdeskError.conflict("case \(candidateId) changed since you opened it (version \(expectedVersion), "
-                + "now \(current.version)): " + (try lastChangeDescription(db, current)))
+            throw VetdeskError.conflict(Self.conflictMessage(candidateId, expected: expectedVersion, current: current.version,
+                                                             lastChange: try lastChangeDescription(db, current)))
         }
         let from = current.status
         let transition = try CaseTransition.resolve(request.action, case: current, analyst: request.analyst,

@@ -3,13 +3,16 @@ import Foundation
 import GRDB
 
 /// Imports HR/ATS, identity-check, interview, payment, endpoint, watchlist and login files
-/// into the store (formats: docs/import-formats.md). Each file is one write transaction:
-/// a malformed record aborts the file with `VetdeskError.malformed` and writes nothing.
+/// into the store (formats: docs/import-formats.md). Each file is all or nothing: a malformed
+/// record aborts the file with `VetdeskError.malformed` and leaves nothing of it (login files
+/// commit in short chunks that are rolled back: docs/imports-and-locking.md).
 /// Re-importing a file changes nothing but a new import_log row.
 public struct Importer {
     public let store: Store
     public let intel: IPIntelligence
     private let clock: @Sendable () -> Int64
+    /// How login imports share the write lock with analysts.
+    public var pacing = ImportPacing.standard
 
     public init(store: Store, intel: IPIntelligence, clock: @escaping @Sendable () -> Int64 = Time.now) {
         self.store = store
@@ -53,16 +56,10 @@ public struct Importer {
         }
         let now = clock()
         var counts = ImportCounts()
-        try pipeline.write(store) { db in
-            // A larger page cache for the file's one transaction: with SQLite's default 2 MB, index
-            // pages spill to the WAL over and over (1M logins: 11 s of system time instead of 1.5 s).
-            // 64 MB, not more: with the compact, batch-sorted event key (LoginEventKey) a 1M-row login
-            // import ran at 1.5 s system time and 227 MB max RSS with 64 MB, vs 2.0 s and 437 MB with
-            // 256 MB. Restored after.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            let writer = ImportWriter(db: db, now: now)
+        // Logins commit in short chunks and publish at the end; the other kinds in one transaction
+        // (ImportSession, docs/imports-and-locking.md). A dry run of a flat kind rolls its transaction back.
+        try pipeline.write { try ImportSession.run(store: store, fileName: path, kind: source.kind.rawValue, now: now, pacing: pacing) { session in
+            let writer = ImportWriter(db: session.db, now: now, checkpoint: session.checkpoint)
             switch source {
             case .flat(let reader):
                 switch reader.kind {
@@ -82,7 +79,8 @@ public struct Importer {
             }
             try writer.logImport(fileName: path, sha256: digest, kind: source.kind, records: counts.records,
                                  inserted: counts.inserted)
-        }
+            try pipeline.endOfWrite()
+        } }
         return pipeline.report(kind: source.kind, digest: digest, counts: counts, started: started)
     }
 

@@ -37,13 +37,15 @@ final class LoginEventInserter {
 
     /// Inserts `events`; for each, true when it was new, false when it was already stored
     /// (earlier import, or earlier in this batch).
-    func insert(_ events: borrowing [LoginEvent]) throws -> [Bool] {
+    /// `checkpoint` runs before each row (the import session may commit a chunk there).
+    func insert(_ events: borrowing [LoginEvent], checkpoint: () throws -> Void) throws -> [Bool] {
         var keys = [Int64](repeating: 0, count: events.count)
         for i in events.indices { keys[i] = LoginEventKey.of(source: events[i].source, sourceId: events[i].sourceId) }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var inserted = [Bool](repeating: false, count: events.count)
         try events.withUnsafeBufferPointer { events in
             for i in order {
+                try checkpoint()
                 var key = keys[i]
                 while true {
                     if try step(events[i], key: key) { inserted[i] = true; break }
@@ -87,7 +89,8 @@ struct LoginSummaryStore {
     }
 
     /// Adds accumulated summaries to the tables (upserts: counts add up, spans widen).
-    func add(_ s: LoginSummaries) throws {
+    /// `checkpoint` runs before each row (the import session may commit a chunk there).
+    func add(_ s: LoginSummaries, checkpoint: () throws -> Void) throws {
         let c = s.candidates
         let ipUse = try RawStatement(db, sql: """
             INSERT INTO login_ip_use (candidate_id, ip, first_at, last_at, events) VALUES (?, ?, ?, ?, ?)
@@ -98,6 +101,7 @@ struct LoginSummaryStore {
             ipUse.bind(1, c[k.candidate]); ipUse.bind(2, s.ips[k.ip]); ipUse.bind(3, v.first); ipUse.bind(4, v.last)
             ipUse.bind(5, v.events)
             try ipUse.run()
+            try checkpoint()
         }
 
         let day = try RawStatement(db, sql: """
@@ -107,6 +111,7 @@ struct LoginSummaryStore {
         for (k, n) in s.days {
             day.bind(1, c[k.candidate]); day.bind(2, k.day); day.bind(3, k.country); day.bind(4, n)
             try day.run()
+            try checkpoint()
         }
 
         let hour = try RawStatement(db, sql: """
@@ -116,6 +121,7 @@ struct LoginSummaryStore {
         for (i, n) in s.hourCounts {
             hour.bind(1, c[i / 168]); hour.bind(2, (i % 168) / 24); hour.bind(3, i % 24); hour.bind(4, n)
             try hour.run()
+            try checkpoint()
         }
 
         let session = try RawStatement(db, sql: """
@@ -127,6 +133,7 @@ struct LoginSummaryStore {
             session.bind(1, c[k.candidate]); session.bind(2, k.value); session.bind(3, v.first); session.bind(4, v.last)
             session.bind(5, v.events)
             try session.run()
+            try checkpoint()
         }
 
         // The managed flag follows the latest event that reported one (?7 = that event's time).
@@ -144,6 +151,7 @@ struct LoginSummaryStore {
             device.bind(1, c[k.candidate]); device.bind(2, k.value); device.bind(3, v.managed); device.bind(4, v.span.first)
             device.bind(5, v.span.last); device.bind(6, v.span.events); device.bind(7, v.managedAt)
             try device.run()
+            try checkpoint()
         }
 
         let locale = try RawStatement(db, sql: """
@@ -153,6 +161,7 @@ struct LoginSummaryStore {
         for (k, n) in s.locales {
             locale.bind(1, c[k.candidate]); locale.bind(2, k.value); locale.bind(3, n)
             try locale.run()
+            try checkpoint()
         }
     }
 

@@ -1,16 +1,20 @@
 import Foundation
 import GRDB
 
-/// The SQL of the importers for the flat kinds, run inside the import's one write
-/// transaction. Every value is a bound parameter. Upserts only write when a value changed,
+/// The SQL of the importers for the flat kinds, run inside the import's write transaction.
+/// Every value is a bound parameter. Upserts only write when a value changed,
 /// so re-importing a file changes nothing.
 final class ImportWriter {
     let db: Database
     let now: Int64
+    /// Lets the import session commit a chunk here (ImportSession.checkpoint); only the login
+    /// importer calls it, between rows.
+    let checkpoint: () throws -> Void
 
-    init(db: Database, now: Int64) {
+    init(db: Database, now: Int64, checkpoint: @escaping () throws -> Void = {}) {
         self.db = db
         self.now = now
+        self.checkpoint = checkpoint
     }
 
     /// Inserts the row, or updates the existing row with the same key when any of `row`'s

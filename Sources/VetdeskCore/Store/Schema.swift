@@ -43,6 +43,10 @@ enum Schema {
         m.registerMigration("v9-idp-risk") { db in
             try SignInRiskSchema.addIdPRisk(db)
         }
+        // import_run / import_chunk / import_rebuild: login imports commit in chunks (ImportRunSchema).
+        m.registerMigration("v10-import-runs") { db in
+            try db.execute(sql: ImportRunSchema.sql)
+        }
         return m
     }
 

@@ -55,6 +55,10 @@ public enum Action: Equatable, Sendable {
     case themeFailed(String)
     case draftRestored(DraftNote, subject: String)
     case flash(String, FlashLevel)
+    /// Long work started off the UI thread (BackgroundJobs), its progress, its end.
+    case jobStarted(String)
+    case jobProgress(String)
+    case jobFinished
 }
 
 /// Work the runtime does for the reducer; its results come back as Actions.
@@ -71,6 +75,8 @@ public enum Effect: Equatable, Sendable {
     case restoreDraft
     case loadTheme(String)
     case export(ids: [String], format: String)
+    /// Recompute flags and scores of the candidates imports and decisions changed (`:rescore`).
+    case rescore
     /// Put text on the clipboard of the analyst's own terminal (OSC 52, through tmux/screen).
     case copy(String)
     case mouse(Bool)

@@ -143,6 +143,8 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
     /// Mouse reporting (`:mouse on`): off by default, as it blocks the terminal's own text selection.
     public var mouse = false
+    /// Long work running off the UI thread (export, bulk decision, rescoring), shown on the bottom line.
+    public var job: JobStatus? = nil
 
     public init(width: Int, height: Int, storeName: String, analyst: String, readonly: Bool = false,
                 ascii: Bool = false, themeName: String = "default") {

@@ -44,6 +44,8 @@ public final class ConsoleRuntime {
     private func loop(_ terminal: Terminal, theme: Theme) -> Int32 {
         terminal.apply(theme)
         let runner = EffectRunner(store: store, options: options, themes: themes)
+        let jobs = BackgroundJobs()
+        runner.background = jobs
         runner.onTheme = { [weak terminal] in terminal?.apply($0) }
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, storeName: (store.path as NSString).lastPathComponent,
@@ -82,6 +84,8 @@ public final class ConsoleRuntime {
                     continue
                 }
             }
+            // Progress and results of long work, posted from its thread (BackgroundJobs).
+            for action in jobs.drain() { dispatch(reducer.update(&state, action)) }
             let event = terminal.read()
             switch event {
             case let .key(key)?: dispatch(reducer.handleKey(&state, key))

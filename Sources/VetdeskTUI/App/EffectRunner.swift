@@ -3,10 +3,15 @@ import VetdeskCore
 
 /// Runs effects against the store and turns their outcomes into actions. Holds the little state
 /// effects need between calls: the last data_version seen and the cached queue count.
+/// Long work (LongWork) goes to `background` when set, on a connection of its own.
 final class EffectRunner {
     let store: Store
     let options: ConsoleOptions
     let themes: ThemeCatalog
+    /// Drafts live outside the store (DraftBook), so no import makes a keystroke wait.
+    let drafts: DraftBook?
+    private let draftsProblem: String?
+    var background: BackgroundJobs?
     var onTheme: (Theme) -> Void = { _ in }
     private var lastDataVersion: Int?
     private var countCache: (key: QueueQuery, total: Int)?
@@ -15,9 +20,34 @@ final class EffectRunner {
 
     init(store: Store, options: ConsoleOptions, themes: ThemeCatalog) {
         self.store = store; self.options = options; self.themes = themes
+        do {
+            drafts = try DraftBook.standard(paths: options.paths)
+            draftsProblem = nil
+        } catch {
+            drafts = nil
+            draftsProblem = "drafts cannot be saved: \(error)"
+        }
     }
 
     func perform(_ effect: Effect) -> [Action] {
+        if let label = LongWork.label(effect) {
+            guard let background else {
+                return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
+            }
+            let (path, options, drafts) = (store.path, options, drafts)
+            background.start { post in
+                do {
+                    // A connection of its own: the UI thread's writer (polls, single decisions) never
+                    // queues behind the job.
+                    let work = LongWork(store: try Store(path: path), options: options, drafts: drafts)
+                    for action in work.run(effect, progress: { post(.jobProgress($0)) }) { post(action) }
+                } catch {
+                    post(.storeFailed("\(error)"))
+                }
+                post(.jobFinished)
+            }
+            return [.jobStarted(label)]
+        }
         do {
             return try run(effect)
         } catch let e as VetdeskError {
@@ -56,16 +86,25 @@ final class EffectRunner {
             return [applyCase(action, ids: ids, note: note, expectedVersion: expectedVersion)]
         case let .saveDraft(d):
             guard !d.candidateId.isEmpty, !options.readonly else { return [] }
-            try store.saveDraft(d)
+            guard let drafts else { return [.storeFailed(draftsProblem ?? "drafts cannot be saved")] }
+            try drafts.save(d)
             return []
         case let .deleteDraft(id):
-            guard !id.isEmpty, !options.readonly else { return [] }
-            try store.deleteDraft(analyst: options.analyst, candidateId: id)
+            guard !id.isEmpty, !options.readonly, let drafts else { return [] }
+            try drafts.delete(analyst: options.analyst, candidateId: id)
             return []
         case .restoreDraft:
-            guard !options.readonly, let d = try store.drafts(analyst: options.analyst).first,
+            guard !options.readonly, let drafts else { return [] }
+            try drafts.adoptLegacyDrafts(from: store, analyst: options.analyst)
+            guard let d = try drafts.drafts(analyst: options.analyst).first,
                   !d.text.isEmpty || d.reasonCode != nil else { return [] }
-            return [.draftRestored(d, subject: try store.candidateName(d.candidateId) ?? d.candidateId)]
+            let restored = Action.draftRestored(d, subject: try store.candidateName(d.candidateId) ?? d.candidateId)
+            // The case moved on while the draft waited: say so now, exactly as a live conflict does.
+            if let version = d.caseVersion,
+               let conflict = try CaseService(store: store).conflict(candidateId: d.candidateId, expectedVersion: version) {
+                return [restored, .caseActionConflict(conflict.message, currentVersion: conflict.version)]
+            }
+            return [restored]
         case let .loadTheme(name):
             do {
                 let theme = try themes.load(name)
@@ -74,8 +113,8 @@ final class EffectRunner {
             } catch {
                 return [.themeFailed("\(error)")]
             }
-        case let .export(ids, format):
-            return [try export(ids, format: format)]
+        case .export, .rescore:
+            return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
         case .suspend, .redraw, .quit, .copy, .mouse:
             return [] // terminal effects: handled by the runtime
         }
@@ -95,19 +134,16 @@ final class EffectRunner {
     private func applyCase(_ action: CaseAction, ids: [String], note: String, expectedVersion: Int?) -> Action {
         let service = CaseService(store: store)
         let verb = Self.pastTense(action)
+        guard ids.count == 1 else {
+            return LongWork(store: store, options: options, drafts: drafts)
+                .run(.apply(action, ids: ids, note: note, expectedVersion: nil), progress: { _ in })[0]
+        }
         do {
-            if ids.count == 1 {
-                let done = try service.apply(action, to: ids[0], analyst: options.analyst, note: note,
-                                             expectedVersion: expectedVersion)
-                return .caseActionDone("\(verb) \(ids[0]) (now \(done.status.label)\(done.assignee.map { ", held by \($0)" } ?? ""))")
-            }
-            let results = try service.applyBulk(action, to: ids, analyst: options.analyst, note: note)
-            let failed = results.filter { !$0.succeeded }
-            if failed.isEmpty { return .caseActionDone("\(verb) \(results.count) candidates") }
-            let why = failed.prefix(2).map { "\($0.candidateId): \($0.error?.description ?? "refused")" }
-                .joined(separator: "; ")
-            let summary = "\(verb) \(results.count - failed.count) of \(results.count); \(why)"
-            return failed.count == results.count ? .caseActionFailed(summary) : .caseActionDone(summary)
+            let done = try service.apply(action, to: ids[0], analyst: options.analyst, note: note,
+                                         expectedVersion: expectedVersion)
+            // The decision consumed the draft (a failure here only means it is offered again).
+            try? drafts?.delete(analyst: options.analyst, candidateId: ids[0])
+            return .caseActionDone("\(verb) \(ids[0]) (now \(done.status.label)\(done.assignee.map { ", held by \($0)" } ?? ""))")
         } catch let VetdeskError.conflict(message) where ids.count == 1 {
             let now = try? service.caseFile(ids[0])
             return .caseActionConflict(message, currentVersion: now?.version)
@@ -115,6 +151,18 @@ final class EffectRunner {
             return .caseActionFailed(e.description)
         } catch {
             return .caseActionFailed("\(error)")
+        }
+    }
+
+    static func presentTense(_ a: CaseAction) -> String {
+        switch a {
+        case .take: "taking"
+        case .release: "releasing"
+        case .note: "noting"
+        case .clear: "clearing"
+        case .escalate: "escalating"
+        case .refer: "referring"
+        case .reopen: "reopening"
         }
     }
 
@@ -128,20 +176,5 @@ final class EffectRunner {
         case .refer: "referred"
         case .reopen: "reopened"
         }
-    }
-
-    private func export(_ ids: [String], format: String) throws -> Action {
-        guard let f = Exporter.Format(rawValue: format) ?? Exporter.Format.allCases.first(where: { "\($0)" == format }) else {
-            return .flash("unknown export format '\(format)' (one of: "
-                          + Exporter.Format.allCases.map(\.rawValue).joined(separator: ", ") + ")", .error)
-        }
-        let dir = options.paths.dataDir + "/exports"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let stamp = Time.iso(Time.now()).replacingOccurrences(of: ":", with: "")
-        let name = ids.count == 1 ? ids[0].replacingOccurrences(of: "/", with: "_") : "\(ids.count)-cases"
-        let path = "\(dir)/\(name)-\(stamp).\(f.fileExtension)"
-        let n = try Exporter(store: store).export(.cases(ids), format: f, to: path)
-        return .flash("exported \(n) case\(n == 1 ? "" : "s") to \(path)", .info)
     }
 }

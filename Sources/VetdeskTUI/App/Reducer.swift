@@ -141,6 +141,7 @@ public struct Reducer {
 
         case let .export(format):
             guard let t = targets(s) else { flash(&s, "no candidate selected", .warn); return [] }
+            guard !busy(&s) else { return [] }
             return [.export(ids: t.ids, format: format)]
         case .copyId:
             // The open candidate, else the selected row (marks do not apply: one id is copied).
@@ -238,7 +239,8 @@ public struct Reducer {
             return []
         case let .draftRestored(draft, subject):
             let kind = DialogKind(rawValue: draft.action) ?? .note
-            var dialog = Dialog(kind: kind, targets: [draft.candidateId], subject: subject, expectedVersion: nil)
+            var dialog = Dialog(kind: kind, targets: [draft.candidateId], subject: subject,
+                                expectedVersion: draft.caseVersion)
             dialog.text = draft.text
             dialog.reasonIndex = draft.reasonCode.flatMap { code in
                 CaseService.escalationReasons.firstIndex { $0.code == code } }
@@ -248,6 +250,15 @@ public struct Reducer {
             return effects
         case let .flash(text, level):
             flash(&s, text, level)
+            return []
+        case let .jobStarted(label):
+            s.job = JobStatus(label: label, startedAt: s.now)
+            return []
+        case let .jobProgress(detail):
+            s.job?.detail = detail
+            return []
+        case .jobFinished:
+            s.job = nil
             return []
         }
     }
@@ -290,7 +301,10 @@ public struct Reducer {
         for row in rows {
             let sig = "\(row.version)|\(row.updatedAt)|\(row.riskScore)|\(row.status.rawValue)|\(row.assignee ?? "")"
             if let old = s.seen[row.candidateId] {
-                if old != sig { s.changes[row.candidateId] = RowChange(kind: .changed, at: s.now) }
+                // An arrival scored after it was first seen (import, then rescore) stays marked new.
+                if old != sig, s.changes[row.candidateId]?.kind != .new {
+                    s.changes[row.candidateId] = RowChange(kind: .changed, at: s.now)
+                }
             } else if s.startedAt > 0, Double(row.openedAt) >= s.startedAt.rounded(.down) {
                 s.changes[row.candidateId] = RowChange(kind: .new, at: s.now)
             }
@@ -408,6 +422,13 @@ public struct Reducer {
         return ([row.candidateId], row.fullName, row.version)
     }
 
+    /// True (and says so) while long work runs: one job at a time, the rest of the console stays live.
+    func busy(_ s: inout AppState) -> Bool {
+        guard let job = s.job else { return false }
+        flash(&s, "still \(job.label); try again when it is done", .warn)
+        return true
+    }
+
     func readonlyRefusal(_ s: inout AppState) -> [Effect] {
         flash(&s, "read-only session: decisions and notes are disabled", .warn)
         return []
@@ -416,7 +437,8 @@ public struct Reducer {
     func draftEffect(_ s: AppState, _ d: Dialog) -> Effect {
         .saveDraft(DraftNote(analyst: s.analyst, candidateId: d.targets.first ?? "", action: d.kind.rawValue,
                              reasonCode: d.reasonIndex.map { CaseService.escalationReasons[$0].code },
-                             text: d.text, updatedAt: Int64(s.now)))
+                             text: d.text, updatedAt: Int64(s.now),
+                             caseVersion: d.targets.count == 1 ? d.expectedVersion : nil))
     }
 
     func typed(_ s: inout AppState, _ c: Character) -> [Effect] {
@@ -461,6 +483,7 @@ public struct Reducer {
                 }
                 action = .escalate(reason: CaseService.escalationReasons[i].code)
             }
+            if d.targets.count > 1, busy(&s) { return [] }
             d.pending = true
             s.dialog = d
             return [.apply(action, ids: d.targets, note: note, expectedVersion: d.expectedVersion)]
@@ -541,10 +564,14 @@ public struct Reducer {
                   : "mouse off", .info)
             return [.mouse(s.mouse)]
         case "copy", "y": return update(&s, .copyId)
+        case "rescore":
+            guard !s.readonly else { return readonlyRefusal(&s) }
+            guard !busy(&s) else { return [] }
+            return [.rescore]
         case "pause": s.live = false; return []
         case "live": s.live = true; return refreshAll(s)
         default:
-            flash(&s, "unknown command '\(verb)' (try: view, sort, filter, open, export, theme, mouse, copy, pause, live, help, q)", .error)
+            flash(&s, "unknown command '\(verb)' (try: view, sort, filter, open, export, rescore, theme, mouse, copy, pause, live, help, q)", .error)
             return []
         }
     }

@@ -20,6 +20,12 @@ enum BottomLine {
                   attrs: [.bold])
             return
         }
+        if let job = s.job {
+            let elapsed = max(0, Int(s.now - job.startedAt))
+            g.put(" " + (s.ascii ? "*" : "⟳") + " " + job.label + (job.detail.isEmpty ? "" : ": " + job.detail)
+                  + " (\(elapsed) s; the console stays usable)", x: 0, y: y, role: .hint, attrs: [.bold])
+            return
+        }
         var x = 1
         for b in KeyMap.hints(for: context) {
             let keys = b.hintKeysText(ascii: s.ascii), label = b.hint ?? ""

@@ -85,14 +85,17 @@ final class ImportPipeline {
 
     /// The file's write transaction; a dry run's is rolled back at the end (flat kinds only: a
     /// login file's dry run never writes, see `dryRunLogins`).
-    func write(_ store: Store, _ body: (Database) throws -> Void) throws {
+    /// Runs the import's write (ImportSession); a dry run ends it with `endOfWrite()`, which rolls it back.
+    func write(_ body: () throws -> Void) throws {
         counter.publish(phase: "reading")
         do {
-            try store.pool.write { db in
-                try body(db)
-                if options.dryRun { throw DryRunRollback() }
-            }
+            try body()
         } catch is DryRunRollback {}
+    }
+
+    /// Last step inside the write: a dry run throws here so nothing it wrote is committed.
+    func endOfWrite() throws {
+        if options.dryRun { throw DryRunRollback() }
     }
 
     private struct DryRunRollback: Error {}
