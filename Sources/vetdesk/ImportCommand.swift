@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if !noRescore && !output.imported.isEmpty {
-            let config = try RuleConfig.load(path: paths.rulesFile)
+            let config = try RuleConfig.load(path: paths.rulesFileInUse)
             let rescore = try Rescorer(store: store, config: config).rescoreDirty()
             output.rescore = rescore
             if !json {

@@ -13,7 +13,7 @@ public final class ConsoleRuntime {
         self.store = store
         self.options = options
         self.reducer = Reducer(panels: panels)
-        self.themes = ThemeCatalog.standard(userDir: options.paths.userThemesDir)
+        self.themes = ThemeCatalog.standard(paths: options.paths)
     }
 
     /// Runs until the analyst quits or a terminating signal arrives; returns the exit status.
