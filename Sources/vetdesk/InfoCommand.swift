@@ -5,7 +5,7 @@ import VetdeskTUI
 
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "info", abstract: "Print every path in use (store, config, themes, rules, providers, drafts, exports) and what the store holds.")
+        commandName: "info", abstract: "Print every path in use (store, config, themes, rules, drafts...) and what the store holds.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
