@@ -17,7 +17,7 @@ struct AssignCommand: ParsableCommand {
         let action: CaseAction = release ? .release : .take
         let text = note ?? (release ? "released the case" : "took the case for review")
         do {
-            let updated = try service.apply(action, to: id, analyst: analyst ?? AnalystName.current(), note: text,
+            let updated = try service.apply(action, to: id, analyst: try global.access(analyst: analyst).writer(), note: text,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

@@ -35,7 +35,7 @@ struct DecideCommand: ParsableCommand {
 
     func run() throws {
         let service = CaseService(store: try global.openStore())
-        let who = analyst ?? AnalystName.current()
+        let who = try global.access(analyst: analyst).writer()
         let results: [BulkResult]
         if ids.count == 1 {
             do {

@@ -11,11 +11,13 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let p = global.paths
-        let store = try global.openStore()
+        let access = try global.access(analyst: nil)
+        let store = try global.openStore(for: access)
         let counts = try store.tableCounts()
         let items = Self.paths(p)
         if json {
             var obj: [String: Any] = [:]
+            obj["access"] = Self.accessJSON(access)
             for item in items {
                 let paths: [Any] = item.values.map { $0.path ?? NSNull() }
                 obj[item.key] = item.isList ? paths : paths.first ?? NSNull()
@@ -31,9 +33,24 @@ struct InfoCommand: ParsableCommand {
                     print("\(key.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Sanitize.forDisplay(text))")
                 }
             }
+            print("\("access".padding(toLength: 16, withPad: " ", startingAt: 0)) \(Sanitize.forDisplay(Self.accessText(access)))")
             print("")
             for c in counts { print("\(c.table.padding(toLength: 22, withPad: " ", startingAt: 0)) \(c.rows)") }
         }
+    }
+
+    /// The permission model in force (TeamPolicy): personal or team, who records, read-only or not.
+    static func accessText(_ a: StoreAccess) -> String {
+        let model = a.team.map { "team store (group \($0.group)" + ($0.readonlyGroup.map { ", read-only group \($0)" } ?? "")
+            + "; folder 2770, files 0660; analyst = Unix user)" } ?? "personal store (files 0600)"
+        return model + "; you: \(a.analyst), " + (a.readonlyReason.map { "read-only: \($0)" } ?? "read-write")
+    }
+
+    static func accessJSON(_ a: StoreAccess) -> [String: Any] {
+        var o: [String: Any] = ["model": a.team == nil ? "personal" : "team", "analyst": a.analyst, "readonly": a.readonly]
+        if let t = a.team { o["group"] = t.group; o["readonly_group"] = t.readonlyGroup ?? NSNull() }
+        if let r = a.readonlyReason { o["readonly_reason"] = r }
+        return o
     }
 
     /// A path (nil: built into the binary) with a remark for people (JSON leaves remarks out).

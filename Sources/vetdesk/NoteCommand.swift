@@ -14,7 +14,7 @@ struct NoteCommand: ParsableCommand {
     func run() throws {
         let service = CaseService(store: try global.openStore())
         do {
-            let updated = try service.apply(.note, to: id, analyst: analyst ?? AnalystName.current(), note: note,
+            let updated = try service.apply(.note, to: id, analyst: try global.access(analyst: analyst).writer(), note: note,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

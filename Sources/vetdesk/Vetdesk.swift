@@ -12,7 +12,7 @@ struct Vetdesk: ParsableCommand {
         subcommands: [ConsoleCommand.self, InfoCommand.self, GenerateCommand.self, QueueCommand.self, ShowCommand.self,
                       DecideCommand.self, AssignCommand.self, NoteCommand.self, HistoryCommand.self,
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
-                      RulesCommand.self, RescoreCommand.self],
+                      RulesCommand.self, RescoreCommand.self, AdminCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 
