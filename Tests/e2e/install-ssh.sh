@@ -95,77 +95,24 @@ PY
 "$VD" rules --defaults-yaml | cmp -s - "$P/share/vetdesk/rules.yaml" || fail "installed rules.yaml is not the built-in defaults"
 
 # --- sshd on 127.0.0.1 --------------------------------------------------------------------------------
-SSHD_BIN=/usr/sbin/sshd
-if [ ! -x $SSHD_BIN ]; then
-  step "installing openssh-server"
-  [ "$(id -u)" = 0 ] || fail "sshd is missing and installing openssh-server needs root (apt-get install openssh-server)"
-  # As in Docker images: the package must not start a system sshd on port 22 while it installs.
-  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; CREATED_POLICY=1; fi
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client; }
-  } </dev/null >"$TMP/apt.log" 2>&1 || { cat "$TMP/apt.log"; fail "could not install openssh-server"; }
-  [ -x $SSHD_BIN ] || fail "openssh-server installed no $SSHD_BIN"
-fi
-command -v ssh >/dev/null || fail "no ssh client"
-
+. Tests/e2e/lib/sshd.sh
+[ -x $SSHD_BIN ] || step "installing openssh-server"
+sshd_ensure_installed
 if [ "$(id -u)" = 0 ]; then
   U=vetdesk-e2e
   if ! id "$U" >/dev/null 2>&1; then
     useradd -m -s /bin/bash "$U"; CREATED_USER=$U
   fi
   usermod -p '*' "$U"          # no password, but not locked: sshd (without PAM) refuses locked accounts
-  mkdir -p /run/sshd; chmod 0755 /run/sshd   # sshd's privilege separation directory
   ENVSET=""                    # a real account: the XDG defaults under its home
 else
   U=$(id -un)                  # unprivileged sshd can only log in its own user: keep its files in $TMP
   ENVSET="XDG_DATA_HOME=$TMP/u/data XDG_CONFIG_HOME=$TMP/u/config XDG_STATE_HOME=$TMP/u/state"
 fi
 step "sshd on 127.0.0.1 for user $U"
-D=$TMP/sshd
-mkdir -p "$D/keys"
-ssh-keygen -q -t ed25519 -N '' -f "$D/host_ed25519"
-ssh-keygen -q -t ed25519 -N '' -f "$D/client"
-cp "$D/client.pub" "$D/keys/$U"; chmod 0644 "$D/keys/$U"
 cp -r demo-data "$TMP/demo"; chmod -R a+rX "$TMP/demo"
-
-start_sshd() {
-  cat >"$D/sshd_config" <<EOF
-Port $PORT
-ListenAddress 127.0.0.1
-HostKey $D/host_ed25519
-PidFile $D/sshd.pid
-AuthorizedKeysFile $D/keys/%u
-AllowUsers $U
-PubkeyAuthentication yes
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-PrintMotd no
-PrintLastLog no
-AcceptEnv LANG LC_*
 # The install prefix on PATH, as /usr/local/bin would be: vetdesk is found through PATH.
-SetEnv PATH=$P/bin:/usr/local/bin:/usr/bin:/bin $ENVSET
-EOF
-  $SSHD_BIN -t -f "$D/sshd_config" || fail "sshd rejects its config"
-  $SSHD_BIN -D -f "$D/sshd_config" -E "$D/sshd.log" &
-  SSHD_PID=$!
-}
-SSH_OPTS="-F /dev/null -i $D/client -p PORT -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=$D/known_hosts -o LogLevel=ERROR -o SendEnv=LANG"
-up=0
-for attempt in 1 2 3; do
-  PORT=$(( 20000 + RANDOM % 40000 ))
-  start_sshd
-  for _ in $(seq 100); do
-    if ssh ${SSH_OPTS/PORT/$PORT} -n "$U@127.0.0.1" true 2>/dev/null; then up=1; break; fi
-    kill -0 "$SSHD_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  [ $up = 1 ] && break
-  kill "$SSHD_PID" 2>/dev/null || true; wait "$SSHD_PID" 2>/dev/null || true; SSHD_PID=""
-done
-[ $up = 1 ] || { cat "$D/sshd.log"; fail "sshd did not accept a key login"; }
-SSH="ssh ${SSH_OPTS/PORT/$PORT}"
+sshd_start "SetEnv PATH=$P/bin:/usr/local/bin:/usr/bin:/bin $ENVSET" "$U"
 remote() { LANG=C.UTF-8 $SSH -n "$U@127.0.0.1" "$@"; }
 
 step "vetdesk through PATH over ssh"
