@@ -87,7 +87,7 @@ run_console $S "$SSH -tt $C@127.0.0.1"
 wait_for $S "$C@store.sqlite" 15
 wait_for $S "read-only"
 keys $S c
-wait_for $S "read-only session"
+wait_for $S "read-only session (member of the read-only group '$RO')"
 keys $S q
 wait_for $S "EXIT=0"
 echo "team-ssh.sh: ok"

@@ -64,6 +64,17 @@ assert a["model"] == "team" and not a["readonly"] and a["analyst"] == sys.argv[1
 for f in "$STORE" "$STORE-wal" "$STORE-shm" "$STORE.lock"; do
   [ ! -e "$f" ] || [ "$(mode "$f")" = "660 $G" ] || fail "$f is $(mode "$f") after both analysts wrote, not 660 $G"
 done
+# Without write permission (files made 0640 by the admin): read commands and info work read-only.
+chmod 0640 "$STORE"; [ ! -e "$STORE-wal" ] || chmod 0640 "$STORE-wal" "$STORE-shm"
+as $A "$BIN" queue --limit 3 --store "$STORE" >"$TMP/ro-queue.txt" 2>&1 || { cat "$TMP/ro-queue.txt"; fail "queue without write permission"; }
+grep -q "C-0000" "$TMP/ro-queue.txt" || fail "queue without write permission shows no candidate: $(cat "$TMP/ro-queue.txt")"
+as $A "$BIN" info --json --store "$STORE" | python3 -c '
+import json, sys; a = json.load(sys.stdin)["access"]
+assert a["readonly"] and "no write permission" in a["readonly_reason"], a' || fail "info does not say why $A is read-only"
+out=$(as $A "$BIN" decide C-000005 --clear --note "no permission" --store "$STORE" 2>&1) && fail "decide without write permission: $out"
+echo "$out" | grep -q "read-only: no write permission" || fail "refusal does not say why: $out"
+chmod 0660 "$STORE"
+
 "$BIN" queue --store "$TMP/personal/store.sqlite" >/dev/null
 [ "$(stat -c %a "$TMP/personal/store.sqlite")" = 600 ] || fail "a personal store is not 0600"
 echo "team-store.sh: ok"

@@ -50,6 +50,7 @@ public final class ConsoleRuntime {
                              analyst: options.analyst, readonly: options.readonly,
                              ascii: options.ascii || terminal.localeIsASCII, themeName: theme.name)
         state.themeNames = themes.names()
+        state.readonlyReason = options.readonlyReason
 
         func dispatch(_ effects: [Effect]) {
             var pending = effects
