@@ -7,7 +7,7 @@ VENV := .venv
 DEMO_STORE ?= $(CURDIR)/.demo/store.sqlite
 RELEASE_SCRATCH := .build-release
 
-.PHONY: all deps venv build release test demo bench clean help
+.PHONY: all deps venv build release test demo bench clean help install uninstall
 
 all: build
 
@@ -15,6 +15,7 @@ help:
 	@echo "make demo   - install what is missing, build, load demo-data/ into a fresh store, open the console"
 	@echo "make test   - install what is missing, build, run every test (unit, validators, end-to-end)"
 	@echo "make bench  - release build, generated 100k candidates / 5M logins, print the benchmark table"
+	@echo "make install PREFIX=/usr/local [DESTDIR=] - binary, share/vetdesk, man page, completions (make uninstall)"
 
 # Installs only the Debian packages that are missing (apt-get needs root; sudo is used when available).
 deps:
@@ -53,6 +54,47 @@ demo: build
 
 bench: deps venv
 	bash scripts/bench.sh
+
+# --- install (docs/deployment.md) -------------------------------------------------------------------
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIG ?= release
+INSTALL_SCRATCH := $(if $(filter release,$(CONFIG)),$(RELEASE_SCRATCH),.build)
+INSTALL_BUILD := $(SWIFT) build -c $(CONFIG) --scratch-path $(INSTALL_SCRATCH)
+I_BIN := $(DESTDIR)$(PREFIX)/bin
+I_SHARE := $(DESTDIR)$(PREFIX)/share
+I_FILES := bin/vetdesk share/vetdesk/rules.yaml share/vetdesk/providers.yaml \
+  $(addprefix share/vetdesk/,$(wildcard themes/*.yaml)) share/man/man1/vetdesk.1 \
+  share/bash-completion/completions/vetdesk share/zsh/site-functions/_vetdesk \
+  share/fish/vendor_completions.d/vetdesk.fish
+
+# The man page comes from the ArgumentParser definitions (swift-argument-parser's GenerateManual
+# plugin); rules.yaml is the built-in defaults as written by the binary, so the two never drift.
+install: deps
+	$(INSTALL_BUILD)
+	@set -e; bin=$$($(INSTALL_BUILD) --show-bin-path)/vetdesk; \
+	  find $(INSTALL_SCRATCH)/plugins -path '*GenerateManual*' -name vetdesk.1 -delete 2>/dev/null || true; \
+	  $(SWIFT) package --scratch-path $(INSTALL_SCRATCH) generate-manual --configuration $(CONFIG) \
+	    > $(INSTALL_SCRATCH)/generate-manual.log 2>&1 || { cat $(INSTALL_SCRATCH)/generate-manual.log; exit 1; }; \
+	  page=$$(find $(INSTALL_SCRATCH)/plugins -path '*GenerateManual*' -name vetdesk.1 | head -1); \
+	  [ -n "$$page" ] || { echo "install: GenerateManual wrote no vetdesk.1"; cat $(INSTALL_SCRATCH)/generate-manual.log; exit 1; }; \
+	  install -d $(I_BIN) $(I_SHARE)/vetdesk/themes $(I_SHARE)/man/man1 $(I_SHARE)/bash-completion/completions \
+	    $(I_SHARE)/zsh/site-functions $(I_SHARE)/fish/vendor_completions.d; \
+	  install -m 0755 $$bin $(I_BIN)/vetdesk; \
+	  install -m 0644 themes/*.yaml $(I_SHARE)/vetdesk/themes/; \
+	  install -m 0644 Sources/VetdeskCore/Resources/providers.yaml $(I_SHARE)/vetdesk/providers.yaml; \
+	  $$bin rules --defaults-yaml > $(I_SHARE)/vetdesk/rules.yaml; chmod 0644 $(I_SHARE)/vetdesk/rules.yaml; \
+	  install -m 0644 $$page $(I_SHARE)/man/man1/vetdesk.1; \
+	  $$bin --generate-completion-script bash > $(I_SHARE)/bash-completion/completions/vetdesk; \
+	  $$bin --generate-completion-script zsh > $(I_SHARE)/zsh/site-functions/_vetdesk; \
+	  $$bin --generate-completion-script fish > $(I_SHARE)/fish/vendor_completions.d/vetdesk.fish; \
+	  chmod 0644 $(I_SHARE)/bash-completion/completions/vetdesk $(I_SHARE)/zsh/site-functions/_vetdesk \
+	    $(I_SHARE)/fish/vendor_completions.d/vetdesk.fish; \
+	  echo "installed vetdesk ($(CONFIG)) into $(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(I_FILES))
+	rmdir $(I_SHARE)/vetdesk/themes $(I_SHARE)/vetdesk 2>/dev/null || true
 
 clean:
 	rm -rf .build $(RELEASE_SCRATCH) .demo

@@ -31,7 +31,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources")]
+            // Resources/providers.yaml is compiled in (scripts/embed-builtin-files.sh), not a bundle.
+            exclude: ["Resources"]
         ),
         .target(
             name: "VetdeskTUI",

@@ -15,12 +15,12 @@ struct AssignCommand: ParsableCommand {
     func validate() throws { _ = try AnalystOption.resolve(analyst) } // usage error, this command's usage
 
     func run() throws {
-        let who = try AnalystOption.resolve(analyst)
+        _ = try AnalystOption.resolve(analyst) // a bad name is a usage error (exit 2)
         let service = CaseService(store: try global.openStore())
         let action: CaseAction = release ? .release : .take
         let text = note ?? (release ? "released the case" : "took the case for review")
         do {
-            let updated = try service.apply(action, to: id, analyst: who, note: text,
+            let updated = try service.apply(action, to: id, analyst: try global.access(analyst: analyst).writer(), note: text,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

@@ -31,10 +31,12 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         // Same identity as the CLI's decisions, so history names one analyst however they acted.
-        let name = try AnalystOption.resolve(analyst)
-        let options = ConsoleOptions(analyst: name, readonly: readonly, themeName: theme, ascii: ascii,
-                                     noColor: noColor, cursor: cursor, paths: global.paths)
-        let store = try global.openStore()
+        // On a team store the Unix user, and read-only for observers (TeamPolicy).
+        let access = try global.access(analyst: analyst)
+        var options = ConsoleOptions(analyst: access.analyst, readonly: readonly || access.readonly, themeName: theme,
+                                     ascii: ascii, noColor: noColor, cursor: cursor, paths: global.paths)
+        options.readonlyReason = access.readonlyReason
+        let store = try global.openStore(for: access)
         let status = try ConsoleRuntime(store: store, options: options).run()
         if status != 0 { throw ExitCode(status) }
     }

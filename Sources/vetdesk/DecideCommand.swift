@@ -52,8 +52,8 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        let who = try AnalystOption.resolve(analyst)
         let service = CaseService(store: try global.openStore())
+        let who = try global.access(analyst: analyst).writer()
         let results: [BulkResult]
         if let ring {
             let store = try global.openStore()

@@ -33,7 +33,7 @@ struct EraseCommand: ParsableCommand {
             if !done { throw ExitCode(1) }
             return
         }
-        let report = try erasure.erase(candidateId: id!, analyst: analyst ?? AnalystName.current(), reason: reason!)
+        let report = try erasure.erase(candidateId: id!, analyst: try global.access(analyst: analyst).writer(), reason: reason!)
         if json {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -38,7 +38,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let options = ExportOptions(tlp: TLPLevel(argument: tlp)!, includePersonalData: includePersonalData)
-        let exporter = Exporter(store: try global.openStore(), organisation: organisation, options: options)
+        let exporter = Exporter(store: try global.openStore(), organisation: organisation, options: options,
+                                analyst: try global.access(analyst: nil).analyst)
         let fmt = Exporter.Format(rawValue: format)!
         var selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
         if let ring {

@@ -6,7 +6,7 @@ struct GlobalOptions: ParsableArguments {
     var store: String?
 
     var paths: StorePaths { StorePaths.resolve(explicitStore: store) }
-    func openStore() throws -> Store { try Store(path: paths.store) }
+    func openStore() throws -> Store { try Store.openForUser(path: paths.store) }
 }
 
 /// VetdeskCore has a `Flag` model (a fired rule); in command files `@Flag` means the argument

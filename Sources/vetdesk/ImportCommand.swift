@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if !noRescore && !records.dryRun && !output.imported.isEmpty {
-            let config = try RuleConfig.load(path: paths.rulesFile)
+            let config = try RuleConfig.load(path: paths.rulesFileInUse)
             let rescore = try Rescorer(store: store, config: config).rescoreDirty()
             output.rescore = rescore
             if !json {

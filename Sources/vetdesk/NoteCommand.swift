@@ -14,10 +14,10 @@ struct NoteCommand: ParsableCommand {
     func validate() throws { _ = try AnalystOption.resolve(analyst) } // usage error, this command's usage
 
     func run() throws {
-        let who = try AnalystOption.resolve(analyst)
+        _ = try AnalystOption.resolve(analyst) // a bad name is a usage error (exit 2)
         let service = CaseService(store: try global.openStore())
         do {
-            let updated = try service.apply(.note, to: id, analyst: who, note: note,
+            let updated = try service.apply(.note, to: id, analyst: try global.access(analyst: analyst).writer(), note: note,
                                             expectedVersion: nil)
             try CaseOutput.printResults([BulkResult(candidateId: id, caseFile: updated, error: nil)], json: json)
         } catch let error as VetdeskError {

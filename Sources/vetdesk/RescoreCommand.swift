@@ -22,7 +22,7 @@ struct RescoreCommand: ParsableCommand {
     var providersFile: String?
 
     func run() throws {
-        let config = try RuleConfig.load(path: rulesFile ?? global.paths.rulesFile)
+        let config = try RuleConfig.load(path: rulesFile ?? global.paths.rulesFileInUse)
         let store = try global.openStore()
         if let extra = ExtraProviders.file(option: providersFile) {
             let changed = try store.rematchProviders(ExtraProviders.list(paths: global.paths, extraFile: extra))

@@ -26,7 +26,7 @@ struct RetentionCommand: ParsableCommand {
         let file = policy ?? (FileManager.default.fileExists(atPath: paths.retentionFile) ? paths.retentionFile : nil)
         let rules = try file.map(RetentionPolicy.load) ?? RetentionPolicy()
         let retention = Retention(store: try global.openStore(), policy: rules)
-        let steps = apply ? try retention.apply(analyst: analyst ?? AnalystName.current()) : try retention.plan()
+        let steps = apply ? try retention.apply(analyst: try global.access(analyst: analyst).writer()) : try retention.plan()
         if json {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -9,8 +9,10 @@ struct RulesCommand: ParsableCommand {
         subcommands: [RulesBacktestCommand.self])
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Rules file (default: $XDG_CONFIG_HOME/vetdesk/rules.yaml).") var rulesFile: String?
+    @Option(help: "Rules file (default: $XDG_CONFIG_HOME/vetdesk/rules.yaml, else the installed share/vetdesk/rules.yaml).") var rulesFile: String?
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print the built-in defaults as a rules file (a template for rules.yaml).")
+    var defaultsYaml = false
 
     struct Row: Codable {
         var id: String, title: String, severity: String, weight: Double, enabled: Bool, source: String
@@ -19,7 +21,14 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = rulesFile ?? global.paths.rulesFile
+        if defaultsYaml {
+            print(RuleConfig.defaults.yaml(header: [
+                "Vetdesk indicator rules: the built-in defaults of vetdesk \(Vetdesk.configuration.version).",
+                "In force when no $XDG_CONFIG_HOME/vetdesk/rules.yaml exists; copy it there to change a setting for one user.",
+            ]), terminator: "")
+            return
+        }
+        let path = rulesFile ?? global.paths.rulesFileInUse
         let config = try RuleConfig.load(path: path)
         let rows = config.rules.map { r -> Row in
             let s = config.settings(for: r.id)

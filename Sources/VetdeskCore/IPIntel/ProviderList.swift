@@ -38,7 +38,7 @@ public struct Provider: Codable, Sendable, Equatable {
     }
 }
 
-/// The VPN/hosting/corporate list: the bundled Resources/providers.yaml with the team's
+/// The VPN/hosting/corporate list: the shipped providers.yaml with the team's
 /// $XDG_CONFIG_HOME/vetdesk/providers.yaml merged over it (same name replaces, new names add).
 public struct ProviderList: Sendable {
     public private(set) var providers: [Provider]
@@ -84,18 +84,16 @@ public struct ProviderList: Sendable {
         return try parse(yaml: text, source: path)
     }
 
-    /// The list shipped with Vetdesk.
+    /// The list shipped with Vetdesk, built into the binary (a copy of Resources/providers.yaml),
+    /// so a moved or installed binary never depends on a SwiftPM resource bundle.
     public static func bundled() throws -> ProviderList {
-        guard let url = Bundle.module.url(forResource: "providers", withExtension: "yaml", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "providers", withExtension: "yaml") else {
-            throw VetdeskError.io("bundled providers.yaml is missing from the VetdeskCore resources")
-        }
-        return try load(path: url.path)
+        try parse(yaml: builtinYAML, source: "(built-in providers.yaml)")
     }
 
-    /// Bundled list with the user's file (if present) merged over it.
+    /// The installed providers.yaml (`share/vetdesk`, so a site can update the list without a
+    /// rebuild) or else the built-in one, with the user's file (if present) merged over it.
     public static func standard(paths: StorePaths = .resolve()) throws -> ProviderList {
-        let base = try bundled()
+        let base = try paths.installedFile("providers.yaml").map { try load(path: $0) } ?? bundled()
         guard FileManager.default.fileExists(atPath: paths.providersFile) else { return base }
         return try base.merged(with: load(path: paths.providersFile))
     }

@@ -6,10 +6,15 @@ public struct StorePaths: Sendable {
     public var configDir: String
     public var dataDir: String
     public var stateDir: String
+    /// Shipped read-only files, best first (see InstallDirs).
+    public var installDirs: [String] = []
+    /// `$VETDESK_THEMES`: one more theme folder.
+    public var themesOverride: String?
 
     /// `explicitStore` (from `--store`) wins over `VETDESK_STORE`, which wins over the XDG default.
     public static func resolve(explicitStore: String? = nil,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> StorePaths {
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               executable: String? = InstallDirs.executablePath()) -> StorePaths {
         let home = environment["HOME"] ?? NSHomeDirectory()
         func xdg(_ key: String, _ fallback: String) -> String {
             if let v = environment[key], v.hasPrefix("/") { return v }
@@ -19,7 +24,9 @@ public struct StorePaths: Sendable {
         let config = xdg("XDG_CONFIG_HOME", ".config") + "/vetdesk"
         let state = xdg("XDG_STATE_HOME", ".local/state") + "/vetdesk"
         let store = explicitStore ?? environment["VETDESK_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? data + "/store.sqlite"
-        return StorePaths(store: store, configDir: config, dataDir: data, stateDir: state)
+        return StorePaths(store: store, configDir: config, dataDir: data, stateDir: state,
+                          installDirs: InstallDirs.search(environment: environment, executable: executable),
+                          themesOverride: environment["VETDESK_THEMES"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     public var rulesFile: String { configDir + "/rules.yaml" }

@@ -117,6 +117,8 @@ public struct AppState: Equatable, Sendable {
     public var storeName: String
     public var analyst: String
     public var readonly: Bool
+    /// Shown with every refusal: why this session is read-only (nil: --readonly was asked for).
+    public var readonlyReason: String? = nil
     public var ascii: Bool
     public var screen: Screen = .queue
     public var queue = QueueState()

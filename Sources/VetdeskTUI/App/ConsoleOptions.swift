@@ -11,6 +11,8 @@ public struct ConsoleOptions: Sendable {
     /// being typed), so readers and magnifiers follow the selection.
     public var cursor: Bool
     public var paths: StorePaths
+    /// Why the session is read-only when the store decided it (team observer, no write permission).
+    public var readonlyReason: String? = nil
 
     public init(analyst: String, readonly: Bool = false, themeName: String = "default", ascii: Bool = false,
                 noColor: Bool = false, cursor: Bool = false, paths: StorePaths) {

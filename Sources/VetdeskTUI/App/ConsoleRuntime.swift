@@ -13,7 +13,7 @@ public final class ConsoleRuntime {
         self.store = store
         self.options = options
         self.reducer = Reducer(panels: panels)
-        self.themes = ThemeCatalog.standard(userDir: options.paths.userThemesDir)
+        self.themes = ThemeCatalog.standard(paths: options.paths)
     }
 
     /// Runs until the analyst quits or a terminating signal arrives; returns the exit status.
@@ -52,6 +52,7 @@ public final class ConsoleRuntime {
                              analyst: options.analyst, readonly: options.readonly,
                              ascii: options.ascii || terminal.localeIsASCII, themeName: theme.name)
         state.themeNames = themes.names()
+        state.readonlyReason = options.readonlyReason
 
         func dispatch(_ effects: [Effect]) {
             var pending = effects

@@ -430,7 +430,8 @@ public struct Reducer {
     }
 
     func readonlyRefusal(_ s: inout AppState) -> [Effect] {
-        flash(&s, "read-only session: decisions and notes are disabled", .warn)
+        flash(&s, "read-only session" + (s.readonlyReason.map { " (\(Sanitize.forDisplay($0)))" } ?? "")
+              + ": decisions and notes are disabled", .warn)
         return []
     }
 

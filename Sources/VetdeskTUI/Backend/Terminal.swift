@@ -1,11 +1,17 @@
 import CNcurses
 import Foundation
+import VetdeskCore
 
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unsupported(String)
+    case noCursorAddressing(term: String)
     public var description: String {
         switch self {
+        case let .noCursorAddressing(term):
+            return "terminal type '\(Sanitize.forDisplay(term))' cannot move the cursor (no cursor addressing in its "
+                + "terminfo entry), and the console draws a full screen: set TERM to your terminal's type "
+                + "(e.g. TERM=xterm-256color), or use the line commands (vetdesk queue, show, decide, note)"
         case .notATerminal: return "the console needs a terminal: stdin and stdout must be a tty (use `vetdesk list` in scripts)"
         case let .unsupported(m): return m
         }
@@ -54,7 +60,11 @@ final class Terminal {
         let out = fdopen(dup(1), "w"), input = fdopen(dup(0), "r")
         var opened: String?
         for name in candidates where opened == nil {
-            if let s = newterm(name, out, input) { screen = s; opened = name }
+            switch Terminal.probe(name) {
+            case .unknown: continue
+            case .noCursorAddressing: throw TerminalError.noCursorAddressing(term: name)
+            case .usable: if let s = newterm(name, out, input) { screen = s; opened = name }
+            }
         }
         guard let screen, let opened else {
             throw TerminalError.unsupported("cannot use terminal type '\(term)' (no terminfo entry, nor for xterm): "
@@ -77,6 +87,24 @@ final class Terminal {
             let colors = vd_colors()
             depth = colors >= 0x1000000 ? .direct : colors >= 256 ? .c256 : colors >= 8 ? .eight : .none
         }
+    }
+
+    enum Probe: Equatable { case usable, unknown, noCursorAddressing }
+
+    /// What terminfo says about terminal type `name`, checked on a throwaway screen over /dev/null
+    /// so the real terminal is untouched when it cannot be used (TERM=dumb: cursor addressing
+    /// (`cup`) missing, and ncurses would paint a blank or garbled screen).
+    static func probe(_ name: String) -> Probe {
+        guard let null = fopen("/dev/null", "r+") else { return .unknown }
+        defer { fclose(null) }
+        guard let probe = newterm(name, null, null) else { return .unknown }
+        let previous = set_term(probe)
+        let cup = tigetstr("cup")
+        let usable = cup != nil && Int(bitPattern: cup) != -1
+        endwin()
+        if let previous, previous != probe { set_term(previous) }
+        delscreen(probe)
+        return usable ? .usable : .noCursorAddressing
     }
 
     static func codesetIsUTF8() -> Bool {

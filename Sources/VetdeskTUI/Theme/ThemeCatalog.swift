@@ -1,31 +1,35 @@
 import Foundation
+import VetdeskCore
 
-/// Finds themes by name: the user's `$XDG_CONFIG_HOME/vetdesk/themes` first (so a user theme can
-/// replace a shipped one), then the shipped `themes/` directory.
+/// Finds themes by name in folders, best first (so a user theme can replace a shipped one). The
+/// `default` theme is also built into the binary, so the console starts with no theme files at all.
 public struct ThemeCatalog: Sendable {
     public var directories: [String]
 
     public init(directories: [String]) { self.directories = directories }
 
-    /// User dir, `$VETDESK_THEMES`, then `themes/` near the executable (installed share dir or a
-    /// source checkout) and in the working directory.
-    public static func standard(userDir: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> ThemeCatalog {
-        var dirs = [userDir]
-        if let d = environment["VETDESK_THEMES"], !d.isEmpty { dirs.append(d) }
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for rel in ["../share/vetdesk/themes", "themes", "../../themes", "../../../themes"] {
-            dirs.append(exe.appendingPathComponent(rel).standardizedFileURL.path)
-        }
-        dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        var seen = Set<String>()
-        return ThemeCatalog(directories: dirs.filter { seen.insert($0).inserted })
+    /// The folders of `paths.themeDirs` (user's, `$VETDESK_THEMES`, installed share dirs), then a
+    /// source checkout's `themes/` when the resolved executable is a SwiftPM build inside one.
+    public static func standard(paths: StorePaths, executable: String? = InstallDirs.executablePath()) -> ThemeCatalog {
+        var dirs = paths.themeDirs
+        if let checkout = checkoutThemes(executable: executable) { dirs.append(checkout) }
+        return ThemeCatalog(directories: dirs)
+    }
+
+    /// `<checkout>/themes` for a binary at `<checkout>/.build*/<triple>/<config>/vetdesk`.
+    static func checkoutThemes(executable: String?) -> String? {
+        guard let executable else { return nil }
+        let exe = URL(fileURLWithPath: executable)
+        let scratch = exe.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        guard scratch.lastPathComponent.hasPrefix(".build") else { return nil }
+        let root = scratch.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else { return nil }
+        return root.appendingPathComponent("themes").path
     }
 
     /// Theme names found, sorted, without duplicates.
     public func names() -> [String] {
-        var names = Set<String>()
+        var names: Set<String> = [Self.builtinName]
         for dir in directories {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
             where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
@@ -34,6 +38,9 @@ public struct ThemeCatalog: Sendable {
         }
         return names.sorted()
     }
+
+    /// The theme built into the binary (a copy of themes/default.yaml).
+    public static let builtinName = "default"
 
     public func path(of name: String) -> String? {
         for dir in directories {
@@ -48,6 +55,11 @@ public struct ThemeCatalog: Sendable {
     public func load(_ name: String) throws -> Theme { try load(name, chain: []) }
 
     func load(_ name: String, chain: [String]) throws -> Theme {
+        if !name.contains("/"), path(of: name) == nil, name == Self.builtinName {
+            return try Theme.parse(yaml: Self.builtinDefaultYAML, file: "(built-in default theme)") { _ in
+                throw ThemeError.invalid(file: "(built-in default theme)", message: "inherits another theme")
+            }
+        }
         guard !name.contains("/"), let p = path(of: name) else {
             throw ThemeError.notFound(name: name, searched: directories, available: names())
         }
