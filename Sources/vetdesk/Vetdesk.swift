@@ -13,7 +13,7 @@ struct Vetdesk: ParsableCommand {
                       DecideCommand.self, AssignCommand.self, NoteCommand.self, HistoryCommand.self,
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
                       RulesCommand.self, RescoreCommand.self, EraseCommand.self, RetentionCommand.self,
-                      SubjectExportCommand.self],
+                      SubjectExportCommand.self, ListsCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -35,6 +35,8 @@ enum Schema {
             try db.execute(sql: ExportLogStore.schemaSQL)
             try db.execute(sql: RetentionStore.pseudonymColumnSQL)
         }
+        // Sanctions lists and intel feeds as published, and the hits screening found (docs/lists.md).
+        m.registerMigration("v8-lists") { db in try db.execute(sql: ListStore.schemaSQL) }
         return m
     }
 

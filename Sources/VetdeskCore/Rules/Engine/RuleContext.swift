@@ -23,6 +23,8 @@ public struct RuleContext: Sendable {
     public var locales: [LocaleUse] = []
     public var endpoints: [EndpointObservation] = []
     public var watchlistHits: [WatchlistHit] = []
+    /// Names (candidate, profile, payee, account holder) found on a loaded sanctions list (Lists/ListScreening).
+    public var listNameHits: [ListNameHit] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
     public var burstLogins: [BurstLogin] = []
     /// Values this candidate shares with other candidates (IPs, accounts, contacts, hashes, devices).

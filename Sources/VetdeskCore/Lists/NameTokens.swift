@@ -1,0 +1,80 @@
+import Foundation
+
+/// Name normalisation for screening: folded tokens, Korean romanisation variants brought to one
+/// spelling, a phonetic key per token, and low weights for words that do not identify anyone.
+public enum NameTokens {
+    /// One token of a name: its canonical spelling, its phonetic key and its weight.
+    public struct Token: Sendable, Equatable {
+        public var text: String
+        public var key: String
+        public var weight: Double
+        /// Made by joining two written tokens ("sang" + "man"): compared by spelling only exactly.
+        public var merged = false
+    }
+
+    /// Whole-token spellings of the same Korean surname or syllable (McCune-Reischauer, Revised
+    /// Romanisation and common passport spellings) mapped to one form.
+    static let variants: [String: String] = {
+        let groups: [[String]] = [
+            ["jo", "cho", "joh", "choh", "zo"], ["kim", "gim", "kimm"], ["ri", "rhee", "lee", "yi", "li", "rhie", "ree", "rhi", "i", "yee"],
+            ["pak", "park", "bak", "bahk", "pack", "paek", "baek"], ["choe", "choi", "chwe", "choy", "cheo"],
+            ["jong", "jeong", "chong", "chung", "jung", "cheong"], ["kang", "gang"], ["o", "oh"], ["yun", "yoon"],
+            ["sin", "shin"], ["so", "suh", "seo"], ["jang", "chang"], ["ko", "go", "koh"], ["han", "hahn"],
+            ["ryu", "yu", "yoo", "ryoo"], ["im", "lim", "rim"], ["ra", "la"], ["kwon", "gwon"], ["kye", "gye"],
+            ["gaik", "gayk"], ["kil", "gil"], ["ju", "joo", "chu"], ["mun", "moon"], ["yang", "ryang"],
+        ]
+        var m: [String: String] = [:]
+        for g in groups { for v in g { m[v] = g[0] } }
+        return m
+    }()
+
+    /// Words in organisation names that identify no one on their own (legal forms, sectors, "Korea").
+    static let generic: Set<String> = [
+        "company", "co", "ltd", "limited", "llc", "inc", "corporation", "corp", "the", "of", "and", "trading", "group",
+        "international", "information", "technology", "it", "cooperation", "general", "bank", "korea", "korean", "dprk",
+        "democratic", "people", "peoples", "republic", "network", "service", "services", "solutions", "development",
+        "enterprise", "center", "centre", "office", "branch", "gmbh", "sa", "ag", "bv", "plc", "jsc", "ooo", "mr", "mrs", "ms", "dr",
+    ]
+
+    /// Apostrophes (straight, curly, modifier letters) are dropped, not split on: "Ch'ŏl" is "chol".
+    static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`", "\u{00B4}"]
+
+    public static func tokens(_ name: String) -> [Token] {
+        let cleaned = String(name.filter { !apostrophes.contains($0) })
+        return NameMatch.tokens(cleaned).map { t in
+            let canon = variants[t] ?? t
+            return Token(text: canon, key: phoneticKey(canon), weight: generic.contains(t) ? 0.2 : 1.0)
+        }
+    }
+
+    /// A coarse key that romanisation variants share: aspirated / plain consonants and vowel
+    /// spellings folded (Gayk/Gaik, Chol/Jol, Pyong/Byong, Rhee/Ri), doubled letters collapsed.
+    public static func phoneticKey(_ t: String) -> String {
+        var s = t
+        for (a, b) in [("rh", "r"), ("sh", "s"), ("ch", "j"), ("eo", "o"), ("ay", "ai"), ("ey", "ei"), ("oo", "u"), ("wo", "o"), ("ph", "p")] {
+            s = s.replacingOccurrences(of: a, with: b)
+        }
+        var out = ""
+        var last: Character?
+        for c in s {
+            let f: Character
+            switch c { case "k": f = "g"; case "p": f = "b"; case "t": f = "d"; case "l": f = "r"; default: f = c }
+            if f != last { out.append(f) }
+            last = f
+        }
+        return out
+    }
+
+    /// The token lists to compare: as written, and with each pair of neighbours joined
+    /// ("Sang Man" = "Sangman"), for names of up to five tokens.
+    public static func forms(_ t: [Token]) -> [[Token]] {
+        var out = [t]
+        guard t.count >= 2 && t.count <= 5 else { return out }
+        for i in 0..<(t.count - 1) where t[i].weight == 1 && t[i + 1].weight == 1 {
+            let joined = t[i].text + t[i + 1].text
+            let tok = Token(text: joined, key: phoneticKey(joined), weight: 1, merged: true)
+            out.append(Array(t[..<i]) + [tok] + Array(t[(i + 2)...]))
+        }
+        return out
+    }
+}
