@@ -171,3 +171,4 @@ else
     printf '%-40s %-18s %-26s %-26s %s\n' "console time to first frame (ms)" "n/a" "VisiData ${VD_FIRST:-n/a}" "< 100 ms, >= 10x VisiData" "-"
     printf '%-40s %-18s %-26s %-26s %s\n' "key-to-screen, median of 50 (ms)" "n/a" "VisiData ${VD_KEY:-n/a}" "< 5 ms" "-"
 fi
+[ $IMPORT_OK = 1 ] && has_command lists && { scripts/bench-lists.sh "$BIN" "$STORE" || echo "bench: lists screening failed" >&2; }

@@ -25,7 +25,7 @@ public enum NameScore {
     public static let spellingMinLength = 7
 
     static func similarity(_ a: NameTokens.Token, _ b: NameTokens.Token) -> (Double, String) {
-        if a.text == b.text { return (1, "same") }
+        if a.text == b.text { return (1, a.written == b.written ? "same" : "romanisation variant") }
         if a.key == b.key { return (0.97, "romanisation variant") }
         if a.merged || b.merged || min(a.text.count, b.text.count) < spellingMinLength { return (0, "") }
         let jw = JaroWinkler.similarity(a.text, b.text)
@@ -55,7 +55,7 @@ public enum NameScore {
             used[best] = true
             simWeighted += bestSim * s.weight
             if s.weight == 1 { identifying += 1 }
-            let (qt, lt) = qShorter ? (s.text, long[best].text) : (long[best].text, s.text)
+            let (qt, lt) = qShorter ? (s.written, long[best].written) : (long[best].written, s.written)
             pairs.append(Pair(query: qt, listed: lt, how: bestHow, similarity: bestSim))
         }
         guard identifying >= 1 else { return nil }

@@ -8,6 +8,8 @@ public enum NameTokens {
         public var text: String
         public var key: String
         public var weight: Double
+        /// The token as written (folded), for explanations: "gim" where `text` says "kim".
+        public var written = ""
         /// Made by joining two written tokens ("sang" + "man"): compared by spelling only exactly.
         public var merged = false
     }
@@ -43,7 +45,7 @@ public enum NameTokens {
         let cleaned = String(name.filter { !apostrophes.contains($0) })
         return NameMatch.tokens(cleaned).map { t in
             let canon = variants[t] ?? t
-            return Token(text: canon, key: phoneticKey(canon), weight: generic.contains(t) ? 0.2 : 1.0)
+            return Token(text: canon, key: phoneticKey(canon), weight: generic.contains(t) ? 0.2 : 1.0, written: t)
         }
     }
 
@@ -72,7 +74,7 @@ public enum NameTokens {
         guard t.count >= 2 && t.count <= 5 else { return out }
         for i in 0..<(t.count - 1) where t[i].weight == 1 && t[i + 1].weight == 1 {
             let joined = t[i].text + t[i + 1].text
-            let tok = Token(text: joined, key: phoneticKey(joined), weight: 1, merged: true)
+            let tok = Token(text: joined, key: phoneticKey(joined), weight: 1, written: t[i].written + t[i + 1].written, merged: true)
             out.append(Array(t[..<i]) + [tok] + Array(t[(i + 2)...]))
         }
         return out
