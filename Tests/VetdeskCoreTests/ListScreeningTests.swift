@@ -119,6 +119,7 @@ import Testing
                 if !hits.isEmpty { possible += 1 }
             } }
         }
+        print("lists: demo population \(screened) names, \(possible) possible hit(s), \(strong.count) strong")
         #expect(screened > 1000)
         #expect(strong.isEmpty, "benign demo names scoring as strong hits: \(strong.prefix(10))")
         #expect(Double(possible) / Double(screened) < 0.001, "possible hits: \(possible) of \(screened)")

@@ -42,7 +42,9 @@ public enum NameTokens {
     static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`", "\u{00B4}"]
 
     public static func tokens(_ name: String) -> [Token] {
-        let cleaned = String(name.filter { !apostrophes.contains($0) })
+        // Most names have no apostrophe: skip the Character-by-Character copy for them.
+        let plain = name.utf8.allSatisfy { $0 < 0x80 && $0 != 0x27 && $0 != 0x60 }
+        let cleaned = plain ? name : String(name.filter { !apostrophes.contains($0) })
         return NameMatch.tokens(cleaned).map { t in
             let canon = variants[t] ?? t
             return Token(text: canon, key: phoneticKey(canon), weight: generic.contains(t) ? 0.2 : 1.0, written: t)
@@ -52,19 +54,43 @@ public enum NameTokens {
     /// A coarse key that romanisation variants share: aspirated / plain consonants and vowel
     /// spellings folded (Gayk/Gaik, Chol/Jol, Pyong/Byong, Rhee/Ri), doubled letters collapsed.
     public static func phoneticKey(_ t: String) -> String {
-        var s = t
-        for (a, b) in [("rh", "r"), ("sh", "s"), ("ch", "j"), ("eo", "o"), ("ay", "ai"), ("ey", "ei"), ("oo", "u"), ("wo", "o"), ("ph", "p")] {
-            s = s.replacingOccurrences(of: a, with: b)
+        // Byte scanning, not replacingOccurrences: indexing a 20k-record list computes ~200k keys.
+        let b = Array(t.utf8)
+        guard b.allSatisfy({ $0 < 0x80 }) else { return t }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        func at(_ k: Int) -> UInt8 { k < b.count ? b[k] : 0 }
+        let (a, c, d, e, g, h, k, l, o, p, r, s, tt, u, w, y, j, bb) =
+            (UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "g"), UInt8(ascii: "h"),
+             UInt8(ascii: "k"), UInt8(ascii: "l"), UInt8(ascii: "o"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"),
+             UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "w"), UInt8(ascii: "y"), UInt8(ascii: "j"), UInt8(ascii: "b"))
+        while i < b.count {
+            let x = b[i], n = at(i + 1)
+            var emit: [UInt8]
+            var step = 1
+            switch (x, n) {
+            case (r, h): emit = [r]; step = 2          // rh -> r
+            case (s, h): emit = [s]; step = 2          // sh -> s
+            case (c, h): emit = [j]; step = 2          // ch -> j
+            case (p, h): emit = [bb]; step = 2         // ph -> b
+            case (e, o): emit = [o]; step = 2          // eo -> o
+            case (w, o): emit = [o]; step = 2          // wo -> o
+            case (o, o): emit = [u]; step = 2          // oo -> u
+            case (a, y), (e, y): emit = [x, UInt8(ascii: "i")]; step = 2 // ay -> ai, ey -> ei
+            default:
+                switch x {
+                case k: emit = [g]
+                case p: emit = [bb]
+                case tt: emit = [d]
+                case l: emit = [r]
+                default: emit = [x]
+                }
+            }
+            for m in emit where out.last != m { out.append(m) }
+            i += step
         }
-        var out = ""
-        var last: Character?
-        for c in s {
-            let f: Character
-            switch c { case "k": f = "g"; case "p": f = "b"; case "t": f = "d"; case "l": f = "r"; default: f = c }
-            if f != last { out.append(f) }
-            last = f
-        }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The token lists to compare: as written, and with each pair of neighbours joined
