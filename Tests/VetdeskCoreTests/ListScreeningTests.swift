@@ -51,6 +51,7 @@ import Testing
         ("Cho Kyong Hun", "52003"), ("Jo Kyŏng-hun", "52003"), ("Kyong Hun Jo", "52003"), ("Joh Kyonghun", "52003"),
         ("Kim Se Un", "52002"), ("Kim Se-un", "52002"), ("Myong Chol Min", "52004"), ("Myŏng Ch’ol Min", "52004"),
         ("Park Hwa Song", "KPi.068"), ("Bak Hwa-Song", "KPi.068"), ("Kim Song-il", "KPi.077"), ("Gim Seong Il", "KPi.077"),
+        ("Cho Kyung Hun", "52003"), ("Myung Chul Min", "52004"), ("Kim Sung Il", "KPi.077"),
         ("Rhee Chol Nam", "line-6"), ("Lee Chol-nam", "line-6"), ("Li Cheol Nam", "line-6"),
         ("Chinyong Information Technology Cooperation Company", "36217"), ("Jinyong IT Cooperation Co., Ltd", "36217"),
         ("Korea Sobaeksu Trading Company", "52001"), ("Sobaeksu Trading Corp", "52001"),

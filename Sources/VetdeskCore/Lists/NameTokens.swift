@@ -24,6 +24,10 @@ public enum NameTokens {
             ["sin", "shin"], ["so", "suh", "seo"], ["jang", "chang"], ["ko", "go", "koh"], ["han", "hahn"],
             ["ryu", "yu", "yoo", "ryoo"], ["im", "lim", "rim"], ["ra", "la"], ["kwon", "gwon"], ["kye", "gye"],
             ["gaik", "gayk"], ["kil", "gil"], ["ju", "joo", "chu"], ["mun", "moon"], ["yang", "ryang"],
+            // Given-name syllables: DPRK (McCune-Reischauer), South Korean RR and passport spellings.
+            ["kyong", "kyung", "gyeong", "kyeong", "gyong"], ["chol", "chul", "cheol"], ["song", "sung", "seong"],
+            ["hyon", "hyun", "hyeon"], ["yong", "young", "yeong"], ["myong", "myung", "myeong"], ["hyok", "hyuk", "hyeok"],
+            ["su", "soo"], ["hui", "hee", "heui"], ["sok", "seok", "suk"], ["kwang", "gwang"], ["jin", "chin"],
         ]
         var m: [String: String] = [:]
         for g in groups { for v in g { m[v] = g[0] } }
