@@ -21,9 +21,8 @@ public enum ListBench {
 
     public static func run(store: Store, entries: Int) throws -> Report {
         var rng = SplitMix64(seed: 1718, stream: 14)
-        var index = ListIndex()
+        var records: [ListRecord] = []
         var names = 0
-        let t0 = DispatchTime.now().uptimeNanoseconds
         for i in 0..<entries {
             let s = surnames[Int(rng.next() % UInt64(surnames.count))]
             let a = syllables[Int(rng.next() % UInt64(syllables.count))], b = syllables[Int(rng.next() % UInt64(syllables.count))]
@@ -33,8 +32,12 @@ public enum ListBench {
             r.addName("\(a)\(b.lowercased()) \(s)", strength: .weak)
             r.addIdentifier(.wallet, "0x" + String(format: "%016llx%016llx%08x", rng.next(), rng.next(), UInt32(truncatingIfNeeded: rng.next())), currency: "ETH")
             names += r.names.count
-            index.add(listName: "bench", version: "1", record: r)
+            records.append(r)
         }
+        // Timed from here: what a rescore pays (the records come from the store, already parsed).
+        var index = ListIndex()
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for r in records { index.add(listName: "bench", version: "1", record: r) }
         let t1 = DispatchTime.now().uptimeNanoseconds
         var screened = 0, nameHits = 0, idHits = 0
         try store.pool.read { db in

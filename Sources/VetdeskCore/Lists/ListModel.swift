@@ -49,8 +49,11 @@ public struct ListRecord: Sendable, Equatable {
         names.append(ListName(name: t, strength: strength))
     }
 
+    /// Remarks punctuation around an identifier ("…0xabc." / "…@x.com;").
+    static let identifierTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ";,."))
+
     mutating func addIdentifier(_ kind: ListIdentifier.Kind, _ value: String, currency: String? = nil) {
-        let t = value.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";,.")))
+        let t = value.trimmingCharacters(in: Self.identifierTrim)
         guard !t.isEmpty else { return }
         let id = ListIdentifier(kind: kind, value: t, currency: currency)
         if !identifiers.contains(id) { identifiers.append(id) }

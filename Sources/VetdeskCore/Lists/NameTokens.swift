@@ -69,30 +69,27 @@ public enum NameTokens {
             (UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "g"), UInt8(ascii: "h"),
              UInt8(ascii: "k"), UInt8(ascii: "l"), UInt8(ascii: "o"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"),
              UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "w"), UInt8(ascii: "y"), UInt8(ascii: "j"), UInt8(ascii: "b"))
+        func put(_ m: UInt8) { if out.last != m { out.append(m) } }
         while i < b.count {
             let x = b[i], n = at(i + 1)
-            var emit: [UInt8]
-            var step = 1
             switch (x, n) {
-            case (r, h): emit = [r]; step = 2          // rh -> r
-            case (s, h): emit = [s]; step = 2          // sh -> s
-            case (c, h): emit = [j]; step = 2          // ch -> j
-            case (p, h): emit = [bb]; step = 2         // ph -> b
-            case (e, o): emit = [o]; step = 2          // eo -> o
-            case (w, o): emit = [o]; step = 2          // wo -> o
-            case (o, o): emit = [u]; step = 2          // oo -> u
-            case (a, y), (e, y): emit = [x, UInt8(ascii: "i")]; step = 2 // ay -> ai, ey -> ei
+            case (r, h): put(r); i += 2          // rh -> r
+            case (s, h): put(s); i += 2          // sh -> s
+            case (c, h): put(j); i += 2          // ch -> j
+            case (p, h): put(bb); i += 2         // ph -> b
+            case (e, o), (w, o): put(o); i += 2  // eo, wo -> o
+            case (o, o): put(u); i += 2          // oo -> u
+            case (a, y), (e, y): put(x); put(UInt8(ascii: "i")); i += 2 // ay -> ai, ey -> ei
             default:
                 switch x {
-                case k: emit = [g]
-                case p: emit = [bb]
-                case tt: emit = [d]
-                case l: emit = [r]
-                default: emit = [x]
+                case k: put(g)
+                case p: put(bb)
+                case tt: put(d)
+                case l: put(r)
+                default: put(x)
                 }
+                i += 1
             }
-            for m in emit where out.last != m { out.append(m) }
-            i += step
         }
         return String(decoding: out, as: UTF8.self)
     }
