@@ -9,6 +9,6 @@ python3 - "$OUT" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
 total = r["index_seconds"] + r["screen_seconds"]
-label = "screen %d values vs %d-entry list (s)" % (r["screened"], r["entries"])
+label = "lists: %d values vs %d entries (s)" % (r["screened"], r["entries"])
 print("%-40s %-18s %-26s %-26s %s" % (label[:40], "%.2f" % total, "index %.2f s" % r["index_seconds"], "< 5 s", "ok" if total < 5 else "MISSED"))
 PY
