@@ -302,3 +302,4 @@ if [ $EVAL_OK = 1 ]; then
 else
     printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 %" "n/a" "" "100 %" "-"
 fi
+[ $IMPORT_OK = 1 ] && has_command lists && { scripts/bench-lists.sh "$BIN" "$STORE" || echo "bench: lists screening failed" >&2; }

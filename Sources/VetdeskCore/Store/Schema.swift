@@ -47,6 +47,8 @@ enum Schema {
         m.registerMigration("v10-import-runs") { db in
             try db.execute(sql: ImportRunSchema.sql)
         }
+        // Sanctions lists and intel feeds as published, and the hits screening found (docs/lists.md).
+        m.registerMigration("v11-lists") { db in try db.execute(sql: ListStore.schemaSQL) }
         return m
     }
 

@@ -62,6 +62,7 @@ public struct Rescorer: Sendable {
             var clock = PhaseClock()
             var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
             var contexts = try loader.load()
+            try ListScreening.attach(db, &contexts, now: now)
             phases.merge(loader.phases) { $1 }
             clock = PhaseClock()
             var names: [String: String] = [:]

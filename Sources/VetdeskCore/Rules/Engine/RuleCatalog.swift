@@ -4,7 +4,7 @@ public enum RuleCatalog {
         // Identity and interview
         VideoAvoidanceRule(), IDCheckFailedRule(), IDCountryMismatchRule(), ProfileInconsistencyRule(),
         SharedIdentityArtifactsRule(), VoipPhoneRule(), FreshAccountsRule(), CodeProfileBackdatedRule(),
-        ShippingAddressMismatchRule(), BYODRequestRule(), ReferralChainRule(), WatchlistHitRule(), LowRateRule(),
+        ShippingAddressMismatchRule(), BYODRequestRule(), ReferralChainRule(), WatchlistHitRule(), SanctionsNameMatchRule(), LowRateRule(),
         // Network and logins
         DPRKIPSpaceRule(), KnownDPRKVPNRule(), AnonymizerGeoMismatchRule(), PersistentGeoMismatchRule(),
         MultiCountryBurstRule(), SharedLoginIPRule(), ContinuousSessionRule(), OffHoursPatternRule(),

@@ -26,6 +26,8 @@ public struct RuleContext: Sendable {
     /// Watchlist entries of kind `address` (known reshippers/forwarders) matching the laptop ship-to
     /// address by `AddressKey`.
     public var forwarderHits: [WatchlistEntry] = []
+    /// Names (candidate, profile, payee, account holder) found on a loaded sanctions list (Lists/ListScreening).
+    public var listNameHits: [ListNameHit] = []
     /// Successful logins on the days where login_day shows several countries (read by index).
     public var burstLogins: [BurstLogin] = []
     /// Sign-ins carrying the identity provider's own risk verdict (login_event.idp_risk_level, read by
