@@ -37,14 +37,28 @@ providers:
     kind: hosting
     asns: [60068, 212238]
     note: hosting network carrying many commercial VPN exits
+  # Privacy VPNs: consumer services whose exits many customers share at once. A shared exit of
+  # one of these is not a laptop farm (shared_login_ip), and they are not named in DPRK reporting.
+  # Sources: the RIPE NCC registry records for each ASN (holder as libloc reports it, `location
+  # get-as N`), and the providers' own pages saying they run their own servers/network:
+  # mullvad.net/en/servers ("owned" servers on AS39351, 31173 Services AB is Mullvad's operator
+  # per mullvad.net/en/help/about-mullvad); protonvpn.com/blog/secure-core and proton.me/legal
+  # (Proton AG holds AS62371 and AS209103).
   - name: 31173 Services (Mullvad VPN)
     kind: vpn
     asns: [39351]
-    note: network Mullvad VPN runs its exits on
+    note: "network Mullvad VPN runs its exits on (RIPE: AS39351 31173 Services AB; mullvad.net/en/servers)"
+  - name: Proton AG (Proton VPN)
+    kind: vpn
+    asns: [62371, 209103]
+    note: "Proton VPN's own network (RIPE: AS62371, AS209103 Proton AG; protonvpn.com)"
   - name: Tefincom (NordVPN)
     kind: vpn
     asns: [136787]
-    note: NordVPN's operating company
+    note: "NordVPN's operating company (registry: AS136787 TEFINCOM S.A.)"
+  # IVPN, Windscribe, Private Internet Access and most other privacy VPNs rent exits on the
+  # hosting networks below and hold no ASN of their own: their exits classify as hosting, and
+  # shared_login_ip tells their customers from an operator by how the exits are shared.
   - name: OVH (hosting)
     kind: hosting
     asns: [16276]
