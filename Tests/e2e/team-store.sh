@@ -67,7 +67,7 @@ done
 # Without write permission (files made 0640 by the admin): read commands and info work read-only.
 chmod 0640 "$STORE"; [ ! -e "$STORE-wal" ] || chmod 0640 "$STORE-wal" "$STORE-shm"
 as $A "$BIN" queue --limit 3 --store "$STORE" >"$TMP/ro-queue.txt" 2>&1 || { cat "$TMP/ro-queue.txt"; fail "queue without write permission"; }
-grep -q "C-0000" "$TMP/ro-queue.txt" || fail "queue without write permission shows no candidate: $(cat "$TMP/ro-queue.txt")"
+grep -qE "C-[0-9]{6}" "$TMP/ro-queue.txt" || fail "queue without write permission shows no candidate: $(cat "$TMP/ro-queue.txt")"
 as $A "$BIN" info --json --store "$STORE" | python3 -c '
 import json, sys; a = json.load(sys.stdin)["access"]
 assert a["readonly"] and "no write permission" in a["readonly_reason"], a' || fail "info does not say why $A is read-only"
