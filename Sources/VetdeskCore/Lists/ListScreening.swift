@@ -18,21 +18,22 @@ public struct ListNameHit: Sendable, Equatable {
 /// normalisation) into `watchlistHits`, names fuzzily into `listNameHits`; records each hit with
 /// the list version it came from (list_hit).
 enum ListScreening {
-    static func attach(_ db: Database, _ contexts: inout [RuleContext], now: Int64) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true, !contexts.isEmpty else { return }
+    /// A list_hit row to record once the rescore writes (screening itself only reads).
+    typealias HitRow = [DatabaseValueConvertible?]
+
+    /// Screens and attaches hits to the contexts; returns the list_hit rows for `record`.
+    static func attach(_ db: Database, _ contexts: inout [RuleContext], now: Int64) throws -> [HitRow] {
+        var rows: [HitRow] = []
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true, !contexts.isEmpty else { return rows }
         let index = try ListStore.index(db: db)
         var position: [String: Int] = [:]
         for i in contexts.indices { position[contexts[i].candidate.id] = i }
         var logins: [Int: [String]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT candidate_id, account FROM candidate_account")
-        while let row = try rows.next() {
+        let accounts = try Row.fetchCursor(db, sql: "SELECT candidate_id, account FROM candidate_account")
+        while let row = try accounts.next() {
             let cid: String = row[0], account: String = row[1]
             if let i = position[cid] { logins[i, default: []].append(account) }
         }
-        let record = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO list_hit (candidate_id, list_name, version, record_id, field, matched, level, score, explanation, first_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for i in contexts.indices {
             let found = screen(contexts[i], logins: logins[i] ?? [], index: index)
             guard !found.identifiers.isEmpty || !found.names.isEmpty else { continue }
@@ -41,18 +42,29 @@ enum ListScreening {
                 let note = "record \(e.recordId) (\(e.primaryName)), version \(e.version): \(h.explanation)"
                 contexts[i].watchlistHits.append(WatchlistHit(
                     entry: WatchlistEntry(listName: e.listName, kind: h.identifier.kind.rawValue, value: h.identifier.value, note: note), field: field))
-                try record.execute(arguments: [contexts[i].candidate.id, e.listName, e.version, e.recordId, field, h.identifier.value,
-                                               "identifier", 1.0, note, now])
+                rows.append([contexts[i].candidate.id, e.listName, e.version, e.recordId, field, h.identifier.value,
+                             "identifier", 1.0, note, now])
             }
             for (field, h) in found.names {
                 let e = index.entries[h.entry]
                 let hit = ListNameHit(listName: e.listName, version: e.version, recordId: e.recordId, listedAs: e.primaryName, field: field,
                                       level: h.level, score: h.score, explanation: h.explanation)
                 contexts[i].listNameHits.append(hit)
-                try record.execute(arguments: [contexts[i].candidate.id, e.listName, e.version, e.recordId, field, h.matchedName,
-                                               h.level.rawValue, h.score, h.explanation, now])
+                rows.append([contexts[i].candidate.id, e.listName, e.version, e.recordId, field, h.matchedName,
+                             h.level.rawValue, h.score, h.explanation, now])
             }
         }
+        return rows
+    }
+
+    /// Records hits with the list version they came from (first seen kept on repeats).
+    static func record(_ db: Database, _ rows: [HitRow]) throws {
+        guard !rows.isEmpty else { return }
+        let insert = try db.makeStatement(sql: """
+            INSERT OR IGNORE INTO list_hit (candidate_id, list_name, version, record_id, field, matched, level, score, explanation, first_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows { try insert.execute(arguments: StatementArguments(row)) }
     }
 
     struct Found {

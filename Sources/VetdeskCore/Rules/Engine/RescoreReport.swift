@@ -13,5 +13,8 @@ public struct RescoreReport: Codable, Sendable, Equatable {
     public var seconds: Double = 0
     /// Seconds per phase (load.*, links, evaluate, write), to see where a slow run goes.
     public var phases: [String: Double] = [:]
+    /// True when another connection committed while the run computed: its dirty marks were kept, so
+    /// the next rescore settles what changed meanwhile.
+    public var keptDirty: Bool = false
     public init() {}
 }

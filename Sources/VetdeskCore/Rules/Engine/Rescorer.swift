@@ -1,16 +1,18 @@
 import Foundation
 import GRDB
 
-/// Recomputes flags and scores. Each run is one write transaction: the candidates' contexts are
-/// loaded set-based, first-pass rules evaluated, referral neighbours judged on their first-pass
-/// scores, referral_chain evaluated, then flags and case_file scores written (and the dirty queue
-/// cleared) before commit — so an importer marking a candidate dirty mid-run waits instead of
-/// being lost.
+/// Recomputes flags and scores. The candidates' contexts are loaded set-based, first-pass rules
+/// evaluated, referral neighbours judged on their first-pass scores and referral_chain evaluated, all
+/// under one read snapshot that takes no write lock; then flags and case_file scores are written and
+/// the dirty queue cleared in one short write transaction. A candidate marked dirty by another
+/// connection meanwhile is not lost: the run then keeps the dirty marks (`keptDirty`).
 public struct Rescorer: Sendable {
     public let store: Store
     public let config: RuleConfig
     /// Injected for tests; defaults to the wall clock.
     public var clock: @Sendable () -> Int64 = { Time.now() }
+    /// Tests only: runs at the end of the computation, inside its read snapshot.
+    var duringCompute: (@Sendable () throws -> Void)? = nil
 
     public init(store: Store, config: RuleConfig) {
         self.store = store; self.config = config
@@ -56,65 +58,100 @@ public struct Rescorer: Sendable {
         let now = clock()
         let config = self.config
         let maxPerIP = maxCandidatesPerIP
-        var report = try store.pool.write { db -> RescoreReport in
-            let (scope, dirtyMode) = try prepare(db)
-            var phases: [String: Double] = [:]
-            var clock = PhaseClock()
-            var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
-            var contexts = try loader.load()
-            try ListScreening.attach(db, &contexts, now: now)
-            phases.merge(loader.phases) { $1 }
-            clock = PhaseClock()
-            var names: [String: String] = [:]
-            names.reserveCapacity(contexts.count)
-            // Loops read fields through the index: `for c in contexts` copies each whole context
-            // (some 30 reference counts), 100k times per loop.
-            for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
-            let links = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxPerIP)
-            let shared = try links.sharedValues(names: names)
-            for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
-            phases["links"] = clock.seconds
-            clock = PhaseClock()
-
-            let engine = RuleEngine(config: config)
-            var firstPass = ParallelMap.map(contexts) {
-                let own = RuleEngine(config: config) // per thread: no shared reference counts
-                return { own.evaluate($0, pass: .first) }
+        // Computed under a read snapshot (main is only read; the scope lives in temp tables), then
+        // written in one short transaction: other processes' decisions and imports are not held up by
+        // the evaluation (docs/imports-and-locking.md). If another connection committed meanwhile, the
+        // dirty marks are kept, so the next rescore sees what changed.
+        var report = try store.pool.writeWithoutTransaction { db -> RescoreReport in
+            let versionBefore = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            var computed: Computed?
+            try db.inTransaction(.deferred) {
+                computed = try compute(db, prepare: prepare, now: now, config: config, maxPerIP: maxPerIP)
+                try duringCompute?()
+                return .commit
             }
-            let base = firstPass.map { RiskScorer.score($0) }
-            if engine.hasSecondPass {
-                try attachReferrals(db, scope, links, &contexts, base: base)
-                for i in contexts.indices { firstPass[i] += engine.evaluate(contexts[i], pass: .second) }
+            guard var c = computed else { return RescoreReport() }
+            try db.inTransaction(.immediate) {
+                let changedMeanwhile = (try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0) != versionBefore
+                var clock = PhaseClock()
+                let writer = ScoreWriter(db: db, scope: c.scope)
+                c.report.flags = try writer.write(results: c.results, now: now)
+                try ListScreening.record(db, c.listHits)
+                c.report.phases["write"] = clock.seconds
+                clock = PhaseClock()
+                switch c.dirtyMode {
+                case .everything, .scope:
+                    c.report.dirty = changedMeanwhile ? 0 : try writer.clearDirty(seedOnly: false)
+                case .seed:
+                    c.report.dirty = try Self.seedInStore(db)
+                    if !changedMeanwhile { _ = try writer.clearDirty(seedOnly: true) }
+                    c.report.linked = max(0, c.report.candidates - c.report.dirty)
+                }
+                c.report.keptDirty = changedMeanwhile
+                return .commit
             }
-
-            phases["evaluate"] = clock.seconds
-            clock = PhaseClock()
-            var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
-            results.reserveCapacity(contexts.count)
-            var report = RescoreReport()
-            for i in contexts.indices {
-                let score = RiskScorer.score(firstPass[i])
-                results.append((contexts[i].candidate.id, firstPass[i], score))
-                report.bands[score.band.rawValue, default: 0] += 1
-                for f in firstPass[i] { report.flagsByRule[f.ruleId, default: 0] += 1 }
-            }
-            let writer = ScoreWriter(db: db, scope: scope)
-            report.flags = try writer.write(results: results, now: now)
-            phases["write"] = clock.seconds
-            report.phases = phases
-            report.candidates = contexts.count
-            switch dirtyMode {
-            case .everything, .scope:
-                report.dirty = try writer.clearDirty(seedOnly: false)
-            case .seed:
-                report.dirty = try Self.seedInStore(db)
-                _ = try writer.clearDirty(seedOnly: true)
-                report.linked = max(0, contexts.count - report.dirty)
-            }
-            return report
+            return c.report
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return report
+    }
+
+    /// What a rescore computed before writing.
+    private struct Computed {
+        var scope: RuleScope
+        var dirtyMode: DirtyMode
+        var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)]
+        var listHits: [ListScreening.HitRow]
+        var report: RescoreReport
+    }
+
+    /// Scope, contexts, links and evaluation: reads main, writes only temp tables.
+    private func compute(_ db: Database, prepare: (Database) throws -> (RuleScope, DirtyMode), now: Int64,
+                         config: RuleConfig, maxPerIP: Int) throws -> Computed {
+        let (scope, dirtyMode) = try prepare(db)
+        var phases: [String: Double] = [:]
+        var clock = PhaseClock()
+        var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
+        var contexts = try loader.load()
+        let listHits = try ListScreening.attach(db, &contexts, now: now)
+        phases.merge(loader.phases) { $1 }
+        clock = PhaseClock()
+        var names: [String: String] = [:]
+        names.reserveCapacity(contexts.count)
+        // Loops read fields through the index: `for c in contexts` copies each whole context
+        // (some 30 reference counts), 100k times per loop.
+        for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
+        let links = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxPerIP)
+        let shared = try links.sharedValues(names: names)
+        for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
+        phases["links"] = clock.seconds
+        clock = PhaseClock()
+
+        let engine = RuleEngine(config: config)
+        var firstPass = ParallelMap.map(contexts) {
+            let own = RuleEngine(config: config) // per thread: no shared reference counts
+            return { own.evaluate($0, pass: .first) }
+        }
+        let base = firstPass.map { RiskScorer.score($0) }
+        if engine.hasSecondPass {
+            try attachReferrals(db, scope, links, &contexts, base: base)
+            for i in contexts.indices { firstPass[i] += engine.evaluate(contexts[i], pass: .second) }
+        }
+
+        phases["evaluate"] = clock.seconds
+        clock = PhaseClock()
+        var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
+        results.reserveCapacity(contexts.count)
+        var report = RescoreReport()
+        for i in contexts.indices {
+            let score = RiskScorer.score(firstPass[i])
+            results.append((contexts[i].candidate.id, firstPass[i], score))
+            report.bands[score.band.rawValue, default: 0] += 1
+            for f in firstPass[i] { report.flagsByRule[f.ruleId, default: 0] += 1 }
+        }
+        report.phases = phases
+        report.candidates = contexts.count
+        return Computed(scope: scope, dirtyMode: dirtyMode, results: results, listHits: listHits, report: report)
     }
 
     private static func seedInStore(_ db: Database) throws -> Int { try RuleScope.seedCandidatesInStore(db) }
