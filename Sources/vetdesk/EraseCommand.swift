@@ -35,10 +35,7 @@ struct EraseCommand: ParsableCommand {
         }
         let report = try erasure.erase(candidateId: id!, analyst: try global.access(analyst: analyst).writer(), reason: reason!)
         if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            SafeOutput.json(try encoder.encode(report))
+            try JSONOutput.print(report)
         } else {
             SafeOutput.line("erasure #\(report.erasureId): \(Sanitize.forDisplay(report.candidateId)): \(report.rowsDeleted) row(s) deleted, "
                   + "\(report.entriesRedacted) history note(s) redacted"

@@ -28,10 +28,7 @@ struct RetentionCommand: ParsableCommand {
         let retention = Retention(store: try global.openStore(), policy: rules)
         let steps = apply ? try retention.apply(analyst: try global.access(analyst: analyst).writer()) : try retention.plan()
         if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            SafeOutput.json(try encoder.encode(steps))
+            try JSONOutput.print(steps)
             return
         }
         SafeOutput.line("policy: " + (file.map { Sanitize.forDisplay($0) } ?? "defaults")

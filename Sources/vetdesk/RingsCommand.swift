@@ -19,7 +19,7 @@ struct RingsCommand: ParsableCommand {
         let refresh = try service.refresh()
         let rings = try service.rings(minSize: minSize)
         if json {
-            try RingOutput.printJSON(["refresh": AnyEncodable(refresh), "rings": AnyEncodable(rings)])
+            try JSONOutput.print(["refresh": AnyEncodable(refresh), "rings": AnyEncodable(rings)])
             return
         }
         if rings.isEmpty { SafeOutput.line("no rings of \(minSize)+ members"); return }
@@ -49,20 +49,11 @@ struct RingCommand: ParsableCommand {
         let service = RingService(store: store)
         try service.refresh()
         let ring = try service.ring(id)
-        if json { try RingOutput.printJSON(ring); return }
+        if json { try JSONOutput.print(ring); return }
         RingText.adjacency(ring).forEach { SafeOutput.line($0) }
         let history = try ring.members.flatMap { try CaseService(store: store).history($0.candidateId) }
         SafeOutput.line("  timeline:")
         RingText.timeline(ring, history: history).forEach { SafeOutput.line($0) }
-    }
-}
-
-enum RingOutput {
-    static func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        SafeOutput.json(try encoder.encode(value))
     }
 }
 

@@ -294,13 +294,17 @@ enum RingStore {
 
     static func load(_ db: Database, id: String) throws -> Ring? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ring WHERE id = ?", arguments: [id]) else { return nil }
-        let people = try risks(db)
-        let members = try Row.fetchAll(db, sql: "SELECT candidate_id, joined_at FROM ring_member WHERE ring_id = ?", arguments: [id])
+        // Only this ring's members are read (not every candidate: `rings` loads each ring in turn).
+        let members = try Row.fetchAll(db, sql: """
+            SELECT m.candidate_id, m.joined_at, k.full_name, coalesce(c.risk_score, 0) AS risk,
+                   coalesce(c.risk_band, 'none') AS band, coalesce(c.status, 'new') AS status
+            FROM ring_member m LEFT JOIN candidate k ON k.id = m.candidate_id
+            LEFT JOIN case_file c ON c.candidate_id = m.candidate_id
+            WHERE m.ring_id = ?
+            """, arguments: [id])
             .map { m -> RingMember in
-                let cid: String = m["candidate_id"]
-                let p = people[cid]
-                return RingMember(candidateId: cid, name: p?.name ?? "(erased)", risk: p?.risk ?? 0, band: p?.band ?? "none",
-                                  status: p?.status ?? "new", joinedAt: m["joined_at"])
+                RingMember(candidateId: m["candidate_id"], name: m["full_name"] ?? "(erased)", risk: m["risk"],
+                           band: m["band"], status: m["status"], joinedAt: m["joined_at"])
             }
             .sorted { ($0.risk, $1.candidateId) > ($1.risk, $0.candidateId) }
         let edges = try Row.fetchAll(db, sql: "SELECT * FROM ring_edge WHERE ring_id = ? ORDER BY a, b, kind", arguments: [id]).map {
