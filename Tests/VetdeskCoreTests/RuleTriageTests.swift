@@ -39,6 +39,8 @@ import Testing
         #expect(AddressKey.of("12 Main St., London SW1A 1AA") == AddressKey.of("12 Main Street, London SW1A1AA"))
         #expect(AddressKey.of("Industrieweg 41, 3044 AS Rotterdam") == AddressKey.of("industrieweg 41 3044AS rotterdam"))
         #expect(AddressKey.of("ul. Magazynowa 12/4, 02-675 Warszawa") == AddressKey.of("Ulica Magazynowa 12/4 02-675 Warszawa"))
+        #expect(AddressKey.of("ul. Grójecka 186 m. 14, 02-390 Warszawa") == AddressKey.of("ul. Grojecka 186/14, 02-390 Warszawa"))
+        #expect(AddressKey.of("Flat 3, 5 Elm Road, Bristol") != AddressKey.of("Flat 4, 5 Elm Road, Bristol"))
         #expect(AddressKey.of("Hauptstr. 5, 10115 Berlin") != AddressKey.of("Hauptstr. 7, 10115 Berlin"))
         #expect(AddressKey.of("c/o ParcelBridge B.V., Industrieweg 41") == AddressKey.of("ParcelBridge BV c/o Industrieweg 41"))
         #expect(AddressKey.of(nil) == "" && AddressKey.of("  ") == "")
@@ -75,6 +77,21 @@ import Testing
         let f = try #require(try fx.flag("A", "shared_login_ip"))
         #expect(f.summary.contains("different homes"))
         #expect(f.evidence.first?.detail.contains("declaring homes in CZ, DE, PL") == true)
+        // Three people in three countries on one main line is the laptop-farm signature: weighed up.
+        #expect(abs(f.weight - 0.35 * 1.7) < 1e-9 && f.summary.hasSuffix("in several countries"))
+    }
+
+    /// Near miss: two people declaring different homes in one country on one line (a rotating DSL
+    /// address met by chance, a landlord's shared line) count, but at the rule's base weight.
+    @Test func twoPeopleOnOneLineAreWeighedAsAPairNotAFarm() throws {
+        let fx = try RuleFixture()
+        try fx.candidate("A", "Jan Nowak", ["declared_country": "PL", "city": "Kraków", "address": "ul. Długa 3, 31-147 Kraków"])
+        try fx.candidate("B", "Ola Wiśniewska", ["declared_country": "PL", "city": "Wrocław", "address": "ul. Kościuszki 9, 50-001 Wrocław"])
+        try fx.ip("5.184.200.8", country: "PL", asn: 5617, asName: "Orange Polska")
+        for c in ["A", "B"] { try fx.ipUse(c, "5.184.200.8", events: 200) }
+        _ = try fx.rescoreAll()
+        let f = try #require(try fx.flag("A", "shared_login_ip"))
+        #expect(f.weight == 0.35 && !f.summary.contains("several countries"))
     }
 
     /// Coworking members and carrier NAT: strangers on one IP, but it is one city's office line or

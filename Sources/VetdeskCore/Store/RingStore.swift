@@ -142,17 +142,30 @@ enum RingStore {
 
     /// Ship-to addresses several candidates use, compared normalised. People who all declare that address as
     /// their home are a household, not a ring; a ship-to that differs from a sharer's home is the signal.
+    /// People who all live in the ship-to's own city (coworking members who have the laptop sent to the
+    /// space's front desk, staff of one office) are not a ring either, unless the address is a known
+    /// forwarder (watchlist kind `address`).
     static func shipTo(_ db: Database, into x: inout Extraction) throws {
-        var byAddress: [String: [(id: String, home: String, shown: String)]] = [:]
+        var byAddress: [String: [(id: String, home: String, shown: String, city: String, country: String, shipCountry: String)]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT id, ship_to_address, address FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''
+            SELECT id, ship_to_address, address, city, declared_country, ship_to_country FROM candidate
+            WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''
             """) {
             let shown: String = row["ship_to_address"]
-            byAddress[AddressKey.of(shown), default: []].append((row["id"], AddressKey.of(row["address"] ?? ""), shown))
+            byAddress[AddressKey.of(shown), default: []].append((row["id"], AddressKey.of(row["address"] ?? ""), shown,
+                AddressKey.city(row["city"]), row["declared_country"] ?? "", row["ship_to_country"] ?? ""))
         }
+        let forwarders = Set(try String.fetchAll(db, sql: "SELECT value FROM watchlist_entry WHERE kind = 'address'").map { AddressKey.of($0) })
         for (key, people) in byAddress where people.count >= 2 {
             if people.allSatisfy({ $0.home == key }) {
                 x.skipped["ship_to shared by a household (same declared home)", default: 0] += 1
+                continue
+            }
+            let first = people[0]
+            if !forwarders.contains(key), !first.city.isEmpty, !first.country.isEmpty,
+               people.allSatisfy({ $0.city == first.city && $0.country == first.country
+                                   && ($0.shipCountry.isEmpty || $0.shipCountry == first.country) }) {
+                x.skipped["ship_to in the sharers' own city (office, coworking)", default: 0] += 1
                 continue
             }
             x.add(.shipTo, people.map(\.id), value: "ship-to " + people[0].shown, first: nil, last: nil)

@@ -9,7 +9,9 @@ public enum AddressKey {
     static let words: [String: String] = [
         "str": "strasse", "straße": "strasse", "st": "street", "rd": "road", "ave": "avenue", "av": "avenue",
         "ul": "ulica", "al": "aleja", "blvd": "boulevard", "ln": "lane", "dr": "drive", "sq": "square",
-        "pl": "place", "pza": "piazza", "c": "calle", "r": "rua", "apt": "flat", "apartment": "flat",
+        "pl": "place", "pza": "piazza", "c": "calle", "r": "rua",
+        // Flat markers are dropped: "186 m. 14" (Polish mieszkanie), "186/14", "Apt 14, 186 ..." are one flat.
+        "apt": "", "apartment": "", "flat": "", "m": "", "lok": "", "whg": "", "wohnung": "",
         "nr": "", "no": "", "co": "co",
     ]
 

@@ -18,6 +18,11 @@ public struct SharedLoginIPRule: Rule {
         "main_share": 0.25,
         // VPN/hosting exits count only when the same people share at least this many of them.
         "min_shared_exits": 2,
+        // A farm line that this many people use as their main line, declaring homes in at least
+        // `farm_countries` countries, is the laptop-farm signature itself: weighed `farm_factor` times.
+        "farm_people": 3,
+        "farm_countries": 2,
+        "farm_factor": 1.7,
     ]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
@@ -57,7 +62,14 @@ public struct SharedLoginIPRule: Rule {
         }
         let ips = counted.prefix(2).map(\.0.value).joined(separator: ", ") + (counted.count > 2 ? " +\(counted.count - 2)" : "")
         let what = Set(counted.map(\.1.kind)).contains(.farmLine) ? "one line used by people declaring different homes" : "a set of exits used by the same people"
-        return flag(ctx, s, "Shares login IP \(ips) with \(evidence.otherNames): \(what)", evidence.items)
+        var result = flag(ctx, s, "Shares login IP \(ips) with \(evidence.otherNames): \(what)", evidence.items)
+        let farm = counted.contains { $0.1.kind == .farmLine && Double($0.1.people) >= s["farm_people"]
+                                      && Double($0.1.countries) >= s["farm_countries"] }
+        if farm {
+            result.weight = min(0.95, s.weight * s["farm_factor"])
+            result.summary += " in several countries"
+        }
+        return result
     }
 }
 
@@ -79,6 +91,9 @@ public enum SharedIPContext {
     public struct Reading: Sendable, Equatable {
         public var kind: Kind
         public var note: String
+        /// For a farm line: how many people use it as their main line, and in how many declared countries.
+        public var people = 0
+        public var countries = 0
     }
 
     public static func read(_ v: SharedValue, me: String, mainShare: Double) -> Reading {
@@ -97,7 +112,8 @@ public enum SharedIPContext {
         if mine.share >= mainShare && !mainOthers.isEmpty {
             let countries = Set(([mine] + mainOthers).map(\.declaredCountry).filter { !$0.isEmpty }).sorted()
             let place = countries.count > 1 ? "declaring homes in \(countries.joined(separator: ", "))" : "declaring different homes"
-            return Reading(kind: .farmLine, note: "main line of \(mainOthers.count + 1) people \(place)")
+            return Reading(kind: .farmLine, note: "main line of \(mainOthers.count + 1) people \(place)",
+                           people: mainOthers.count + 1, countries: countries.count)
         }
         return Reading(kind: .occasional, note: "occasional shared egress (carrier NAT, café, hotel)")
     }
