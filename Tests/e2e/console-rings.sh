@@ -71,11 +71,15 @@ assert_drawn "$OUT/ring-200x60.txt" "200x60"
 grep -q "applied" "$OUT/ring-200x60.txt" || fail "200x60: the timeline lacks the applications"
 
 step "a member's detail, and back to the ring"
+was=$(screen $S | sed -n 3p | grep -o "C-[0-9]*" | head -1)
 keys $S l
-first=$(screen $S | sed -n 3p | grep -o "C-[0-9]*" | head -1)
-[ -n "$first" ] || fail "no selected member line"
+for i in $(seq 1 250); do
+  first=$(screen $S | sed -n 3p | grep -o "C-[0-9]*" | head -1)
+  [ -n "$first" ] && [ "$first" != "$was" ] && break; sleep 0.02
+done
+[ -n "$first" ] && [ "$first" != "$was" ] || fail "l did not move the selection from $was"
 keys $S Enter
-wait_for $S "[1 Indicators]"
+wait_for $S "1 Indicators"
 wait_row $S 2 "$first"
 keys $S Escape
 wait_for $S "Ring $RID"

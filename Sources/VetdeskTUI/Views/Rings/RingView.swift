@@ -66,7 +66,7 @@ enum RingView {
         let kinds = RingGraph.groups(ring).filter { $0.members.contains(m.candidateId) }.map(\.kind.rawValue)
         var unique: [String] = []
         for k in kinds where !unique.contains(k) { unique.append(k) }
-        g.put("  shares " + unique.joined(separator: ", ") + "  (Enter opens)", x: x, y: 2, role: .dim,
+        g.put("  shares " + unique.joined(separator: ", "), x: x, y: 2, role: .dim,
               maxWidth: max(0, g.width - x - 1))
     }
 
@@ -119,8 +119,9 @@ enum RingView {
             let when = Time.iso(item.at).prefix(16).replacingOccurrences(of: "T", with: " ")
             let text = s.ascii ? item.text.replacingOccurrences(of: "…", with: "~") : item.text
             let x = r.x + g.put(when + "  ", x: r.x, y: r.y + 1 + i, role: .dim)
-            g.put(text, x: x, y: r.y + 1 + i, role: item.kind == .decision ? .title : .normal,
-                  maxWidth: r.maxX - x)
+            // Cut with an ellipsis, so a cut line reads as one.
+            g.put(fit(text, max(0, r.maxX - x), ascii: s.ascii), x: x, y: r.y + 1 + i,
+                  role: item.kind == .decision ? .title : .normal)
         }
     }
 }
