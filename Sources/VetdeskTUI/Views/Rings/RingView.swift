@@ -73,10 +73,10 @@ enum RingView {
     /// Too big to draw here: members (selectable) on the left, shared identifiers grouped by kind on the
     /// right. Returns the last row used.
     static func drawGrouped(_ s: AppState, _ ring: Ring, _ open: OpenRing, top: Int, into g: inout Grid) -> Int {
-        let leftWidth = min(44, g.width / 2 - 1)
+        // Narrow members (the selected one's name is on the line above), so the groups get the room.
+        let leftWidth = min(44, max(26, g.width / 3))
         let rows = max(1, (g.height - 1 - top) * 2 / 3 - 1)
-        g.put("Members (too many to draw at \(g.width)x\(g.height))", x: 1, y: top, role: .dim, attrs: [.bold],
-              maxWidth: leftWidth)
+        g.put("Members", x: 1, y: top, role: .dim, attrs: [.bold], maxWidth: leftWidth)
         let scroll = max(0, min(open.node - rows + 1, ring.members.count - rows))
         var y = top + 1
         for (i, m) in ring.members.enumerated().dropFirst(max(0, scroll)).prefix(rows) {
@@ -90,19 +90,57 @@ enum RingView {
         }
         let rx = leftWidth + 3, rw = g.width - rx - 1
         var ry = top
-        g.put("Shared identifiers, by kind", x: rx, y: ry, role: .dim, attrs: [.bold], maxWidth: rw)
+        g.put("Too big to draw at \(g.width)x\(g.height): shared, by kind", x: rx, y: ry, role: .dim, attrs: [.bold],
+              maxWidth: rw)
         ry += 1
-        var lastKind: RingEdge.Kind?
-        for group in RingGraph.groups(ring) where ry < top + rows + 1 {
-            if group.kind != lastKind {
-                g.put(group.kind.rawValue, x: rx, y: ry, role: .title, attrs: [.bold], maxWidth: rw)
-                ry += 1
-                lastKind = group.kind
-                if ry >= top + rows + 1 { break }
+        // By kind: a kind with one shared value takes one entry ("phone +4860…: C-1 C-2"), else a heading
+        // with its values under it. Every member of a group is listed: the ids wrap under it.
+        let groups = RingGraph.groups(ring)
+        var kinds: [RingEdge.Kind] = []
+        for group in groups where !kinds.contains(group.kind) { kinds.append(group.kind) }
+        // Lines first, then the window: when they do not all fit, the window starts at the selected
+        // member's first group, so moving through the members shows what each shares.
+        let selected = open.selectedMember?.candidateId ?? ""
+        var lines: [(x: Int, text: String, kind: String?, mine: Bool)] = []
+        func entry(_ text: String, indent: Int, kind: String?, members: [String]) {
+            for (i, line) in wrap(text, width: max(1, rw - indent - 2)).enumerated() {
+                lines.append((indent + (i == 0 ? 0 : 2), line, i == 0 ? kind : nil, members.contains(selected)))
             }
-            let value = group.kind == .referral ? "" : Sanitize.forDisplay(group.value) + ": "
-            g.put(fit("  " + value + group.members.joined(separator: " "), rw, ascii: s.ascii), x: rx, y: ry,
-                  role: .normal)
+        }
+        func value(_ v: String) -> String {
+            let clean = Sanitize.forDisplay(v)
+            return fit(clean, min(28, DisplayWidth.of(clean)), ascii: s.ascii)
+        }
+        for kind in kinds {
+            let mine = groups.filter { $0.kind == kind }
+            if mine.count == 1, kind != .referral {
+                entry(kind.rawValue + " " + value(mine[0].value) + ": " + mine[0].members.joined(separator: " "),
+                      indent: 0, kind: kind.rawValue, members: mine[0].members)
+                continue
+            }
+            entry(kind.rawValue, indent: 0, kind: kind.rawValue, members: [])
+            for group in mine {
+                entry((kind == .referral ? "" : value(group.value) + ": ") + group.members.joined(separator: " "),
+                      indent: 2, kind: nil, members: group.members)
+            }
+        }
+        var first = 0
+        if lines.count > rows, let i = lines.firstIndex(where: \.mine) {
+            // From the kind heading above the selected member's first group, when it is near.
+            var heading = i
+            while heading > 0 && lines[heading].x > 0 { heading -= 1 }
+            first = max(0, min(i - heading < rows / 2 ? heading : i, lines.count - rows))
+        }
+        let shown = lines.dropFirst(first).prefix(rows)
+        for line in shown {
+            g.put(line.text, x: rx + line.x, y: ry, role: line.mine ? .title : .normal, maxWidth: rw - line.x)
+            if let kind = line.kind { g.put(kind, x: rx + line.x, y: ry, role: .title, attrs: [.bold]) }
+            ry += 1
+        }
+        let hidden = lines.count - shown.count
+        if hidden > 0 {
+            g.put("(\(hidden) more line\(hidden == 1 ? "" : "s"); the selection scrolls them)", x: rx, y: ry,
+                  role: .dim, maxWidth: rw)
             ry += 1
         }
         return max(y, ry)
