@@ -41,7 +41,7 @@ public struct RingEdge: Sendable, Equatable, Hashable, Encodable {
         case residentialLine = "residential_line", referral
 
         /// Order for "strongest shared identifiers": money and hardware first.
-        var strength: Int {
+        public var strength: Int {
             switch self {
             case .paymentAccount: 9
             case .device: 8

@@ -59,6 +59,8 @@ public enum Action: Equatable, Sendable {
     case jobStarted(String)
     case jobProgress(String)
     case jobFinished
+    /// The Rings screens (App/Rings: their own model and update).
+    case ring(RingsAction)
 }
 
 /// Work the runtime does for the reducer; its results come back as Actions.
@@ -83,4 +85,6 @@ public enum Effect: Equatable, Sendable {
     case suspend
     case redraw
     case quit
+    /// Store work of the Rings screens (RingsWork, off the UI thread).
+    case ring(RingsEffect)
 }

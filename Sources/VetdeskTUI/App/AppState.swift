@@ -1,6 +1,6 @@
 import VetdeskCore
 
-public enum Screen: Equatable, Sendable { case queue, detail }
+public enum Screen: Equatable, Sendable { case queue, detail, rings }
 
 /// Saved queue views (keys 0-4, or `:view NAME`).
 public enum QuickView: String, CaseIterable, Sendable {
@@ -66,6 +66,8 @@ public struct Dialog: Equatable, Sendable {
     public var reasonIndex: Int? = nil
     public var error: String? = nil
     public var pending = false
+    /// Set when the dialog decides a whole ring (RingDecision) rather than `targets`.
+    public var ringId: String? = nil
 }
 
 public enum RowChangeKind: Equatable, Sendable { case new, changed }
@@ -147,6 +149,8 @@ public struct AppState: Equatable, Sendable {
     public var mouse = false
     /// Long work running off the UI thread (export, bulk decision, rescoring), shown on the bottom line.
     public var job: JobStatus? = nil
+    /// The Rings list and the open ring (App/Rings).
+    public var rings = RingsState()
 
     public init(width: Int, height: Int, storeName: String, analyst: String, readonly: Bool = false,
                 ascii: Bool = false, themeName: String = "default") {

@@ -30,6 +30,7 @@ final class EffectRunner {
     }
 
     func perform(_ effect: Effect) -> [Action] {
+        if case let .ring(e) = effect { return performRing(e) }
         if let label = LongWork.label(effect) {
             guard let background else {
                 return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
@@ -115,6 +116,7 @@ final class EffectRunner {
             }
         case .export, .rescore:
             return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
+        case .ring: return [] // performRing
         case .suspend, .redraw, .quit, .copy, .mouse:
             return [] // terminal effects: handled by the runtime
         }

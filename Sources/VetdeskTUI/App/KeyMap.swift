@@ -1,12 +1,17 @@
 /// Where a binding applies. Screens have their own keys; `anyScreen` keys work on both.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case queue, detail, anyScreen, dialog, input, help
+    case queue, detail, rings, ring, anyScreen, dialog, input, help
+
+    /// A screen (not an overlay or text entry): screen-wide (`anyScreen`) keys apply.
+    public var isScreen: Bool { self == .queue || self == .detail || self == .rings || self == .ring }
 
     /// Heading in the help overlay.
     public var title: String {
         switch self {
         case .queue: "Queue"
         case .detail: "Detail"
+        case .rings: "Rings"
+        case .ring: "Ring (drawn)"
         case .anyScreen: "Everywhere"
         case .dialog: "Decision dialog"
         case .input: "Filter and command line"
@@ -86,6 +91,25 @@ public enum KeyMap {
         b([.char("x")], .export(format: "md"), screens, "export marked/selected cases (Markdown; :export FORMAT)",
           hint: "export"),
         b([.char("y")], .copyId, screens, "copy the candidate id to the clipboard (OSC 52)", hint: "copy id"),
+        // Rings (App/Rings)
+        b([.char("R")], .ring(.showList), [.queue], "rings: candidates joined by shared identifiers", hint: "rings"),
+        b([.down, .char("j")], .ring(.move(.down)), [.rings, .ring], "next ring / member below"),
+        b([.up, .char("k")], .ring(.move(.up)), [.rings, .ring], "previous ring / member above"),
+        b([.left, .char("h")], .ring(.move(.left)), [.ring], "member to the left"),
+        b([.right, .char("l")], .ring(.move(.right)), [.ring], "member to the right"),
+        b([.char("g"), .home], .ring(.move(.first)), [.rings, .ring], "first ring / member"),
+        b([.char("G"), .end], .ring(.move(.last)), [.rings, .ring], "last ring / member"),
+        b([.enter], .ring(.open), [.rings], "open the ring: its members drawn, its timeline", hint: "open"),
+        b([.enter], .ring(.open), [.ring], "open the selected member (Esc comes back)", hint: "member"),
+        b([.char("e")], .ring(.decide(.escalate)), [.ring], "escalate the whole ring: one reason, one note",
+          hint: "escalate ring"),
+        b([.char("c")], .ring(.decide(.clear)), [.ring], "clear the whole ring (benign): one note", hint: "clear ring"),
+        b([.char("x")], .ring(.export), [.rings, .ring], "export the ring as one Markdown report", hint: "export"),
+        b([.pageDown, .ctrl("f")], .ring(.scrollTimeline(5)), [.ring], "scroll the timeline down"),
+        b([.pageUp, .ctrl("b")], .ring(.scrollTimeline(-5)), [.ring], "scroll the timeline up"),
+        b([.char("r")], .ring(.reload), [.rings, .ring], "recompute the rings and reload"),
+        b([.escape, .char("q")], .ring(.back), [.rings], "back to the queue", hint: "back"),
+        b([.escape, .char("q")], .ring(.back), [.ring], "back to the list of rings", hint: "back"),
         // Anywhere
         b([.char("?")], .toggleHelp, [.anyScreen], "help (this list)", hint: "help"),
         b([.char(":")], .startCommand, [.anyScreen], "command: view, sort, filter, open, theme, mouse, q"),
@@ -119,7 +143,7 @@ public enum KeyMap {
             }
             return binding.action
         }
-        if context == .queue || context == .detail {
+        if context.isScreen {
             for binding in bindings where binding.contexts.contains(.anyScreen) && binding.keys.contains(key) {
                 return binding.action
             }
@@ -130,7 +154,7 @@ public enum KeyMap {
     /// Bindings shown in a context's hint line, in table order.
     public static func hints(for context: KeyContext) -> [Binding] {
         let own = bindings.filter { $0.contexts.contains(context) && $0.hint != nil }
-        if context == .queue || context == .detail {
+        if context.isScreen {
             // "? help" first, so it is never cut off on a narrow terminal.
             return bindings.filter { $0.contexts.contains(.anyScreen) && $0.hint != nil } + own
         }

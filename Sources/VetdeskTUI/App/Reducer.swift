@@ -19,6 +19,7 @@ public struct Reducer {
         if s.dialog != nil { return .dialog }
         if s.help != nil { return .help }
         if s.input != .normal { return .input }
+        if s.screen == .rings { return s.rings.open == nil ? .rings : .ring }
         return s.screen == .queue ? .queue : .detail
     }
 
@@ -86,6 +87,10 @@ public struct Reducer {
 
         case .back:
             if let previous = s.backStack.popLast() { return openDetail(&s, previous) }
+            if s.rings.returnFromDetail {   // a member opened from its ring: back to the ring, re-read
+                s.rings.returnFromDetail = false; s.screen = .rings; s.detail = nil
+                return s.rings.open.map { [.ring(.loadRing($0.id))] } ?? []
+            }
             s.screen = .queue
             s.detail = nil
             return []
@@ -260,6 +265,7 @@ public struct Reducer {
         case .jobFinished:
             s.job = nil
             return []
+        case let .ring(a): return updateRings(&s, a)
         }
     }
 
@@ -484,6 +490,11 @@ public struct Reducer {
                 }
                 action = .escalate(reason: CaseService.escalationReasons[i].code)
             }
+            if let ring = d.ringId {   // one RingDecision for every member (App/Rings)
+                guard !busy(&s) else { return [] }
+                d.pending = true; s.dialog = d
+                return [.ring(.decide(ring: ring, action: action, note: note))]
+            }
             if d.targets.count > 1, busy(&s) { return [] }
             d.pending = true
             s.dialog = d
@@ -531,7 +542,7 @@ public struct Reducer {
                       .error)
                 return []
             }
-            if s.screen == .detail { s.screen = .queue; s.detail = nil }
+            if s.screen != .queue { s.screen = .queue; s.detail = nil }
             return update(&s, .quickView(v))
         case "theme":
             guard !arg.isEmpty else {
@@ -553,7 +564,11 @@ public struct Reducer {
             guard !arg.isEmpty else { flash(&s, "usage: open CANDIDATE-ID", .error); return [] }
             s.backStack = s.detail.map { [$0.candidateId] } ?? []
             return openDetail(&s, arg)
-        case "export", "x": return update(&s, .export(format: arg.isEmpty ? "md" : arg.lowercased()))
+        case "export", "x":
+            if s.screen == .rings { return updateRings(&s, .export) }
+            return update(&s, .export(format: arg.isEmpty ? "md" : arg.lowercased()))
+        case "rings": return updateRings(&s, .showList)
+        case "ring": return updateRings(&s, arg.isEmpty ? .showList : .openRing(arg))
         case "mouse":
             switch arg.lowercased() {
             case "on": s.mouse = true
@@ -572,7 +587,7 @@ public struct Reducer {
         case "pause": s.live = false; return []
         case "live": s.live = true; return refreshAll(s)
         default:
-            flash(&s, "unknown command '\(verb)' (try: view, sort, filter, open, export, rescore, theme, mouse, copy, pause, live, help, q)", .error)
+            flash(&s, "unknown command '\(verb)' (try: view, sort, filter, open, rings, ring ID, export, rescore, theme, mouse, copy, pause, live, help, q)", .error)
             return []
         }
     }
