@@ -59,11 +59,15 @@ public enum Action: Equatable, Sendable {
     case jobStarted(String)
     case jobProgress(String)
     case jobFinished
+    /// The Lists screen (App/Lists/ListsModel.swift).
+    case lists(ListsAction)
 }
 
 /// Work the runtime does for the reducer; its results come back as Actions.
 public enum Effect: Equatable, Sendable {
     case loadQueue(QueueQuery, refresh: Bool)
+    /// The Lists screen's reads (App/Lists/ListsLoader.swift).
+    case lists(ListsEffect)
     /// Start-up: one page, no count, so the first frame waits for nothing else.
     case loadFirstPage(QueueQuery)
     case loadCounts

@@ -1,6 +1,6 @@
 import VetdeskCore
 
-public enum Screen: Equatable, Sendable { case queue, detail }
+public enum Screen: Equatable, Sendable { case queue, detail, lists }
 
 /// Saved queue views (keys 0-4, or `:view NAME`).
 public enum QuickView: String, CaseIterable, Sendable {
@@ -147,6 +147,8 @@ public struct AppState: Equatable, Sendable {
     public var mouse = false
     /// Long work running off the UI thread (export, bulk decision, rescoring), shown on the bottom line.
     public var job: JobStatus? = nil
+    /// The Lists screen (`L`, `:lists`); kept while a hit's candidate is open, so Esc returns to it.
+    public var lists: ListsState? = nil
 
     public init(width: Int, height: Int, storeName: String, analyst: String, readonly: Bool = false,
                 ascii: Bool = false, themeName: String = "default") {

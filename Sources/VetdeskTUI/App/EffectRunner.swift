@@ -30,6 +30,7 @@ final class EffectRunner {
     }
 
     func perform(_ effect: Effect) -> [Action] {
+        if case let .lists(e) = effect { return ListsLoader.perform(e, store: store, background: background) }
         if let label = LongWork.label(effect) {
             guard let background else {
                 return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
@@ -115,7 +116,7 @@ final class EffectRunner {
             }
         case .export, .rescore:
             return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
-        case .suspend, .redraw, .quit, .copy, .mouse:
+        case .suspend, .redraw, .quit, .copy, .mouse, .lists:
             return [] // terminal effects: handled by the runtime
         }
     }

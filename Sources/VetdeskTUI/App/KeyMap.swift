@@ -1,12 +1,13 @@
 /// Where a binding applies. Screens have their own keys; `anyScreen` keys work on both.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case queue, detail, anyScreen, dialog, input, help
+    case queue, detail, lists, anyScreen, dialog, input, help
 
     /// Heading in the help overlay.
     public var title: String {
         switch self {
         case .queue: "Queue"
         case .detail: "Detail"
+        case .lists: "Sanctions lists"
         case .anyScreen: "Everywhere"
         case .dialog: "Decision dialog"
         case .input: "Filter and command line"
@@ -86,6 +87,17 @@ public enum KeyMap {
         b([.char("x")], .export(format: "md"), screens, "export marked/selected cases (Markdown; :export FORMAT)",
           hint: "export"),
         b([.char("y")], .copyId, screens, "copy the candidate id to the clipboard (OSC 52)", hint: "copy id"),
+        b([.char("L")], .lists(.open), [.queue], "sanctions lists: loaded lists and their hits (:lists)", hint: "lists"),
+        // Lists screen
+        b([.down, .char("j"), .wheelDown], .lists(.move(1)), [.lists], "next hit"),
+        b([.up, .char("k"), .wheelUp], .lists(.move(-1)), [.lists], "previous hit"),
+        b([.pageDown, .ctrl("f")], .lists(.pageDown), [.lists], "page down"),
+        b([.pageUp, .ctrl("b")], .lists(.pageUp), [.lists], "page up"),
+        b([.char("g"), .home], .lists(.top), [.lists], "first hit"),
+        b([.char("G"), .end], .lists(.bottom), [.lists], "last hit"),
+        b([.enter], .lists(.openHit), [.lists], "open the hit's candidate (Esc comes back here)", hint: "open"),
+        b([.char("r")], .lists(.refresh), [.lists], "reload the lists and hits", hint: "reload"),
+        b([.escape, .char("q"), .char("L")], .lists(.close), [.lists], "back to the queue", hint: "back"),
         // Anywhere
         b([.char("?")], .toggleHelp, [.anyScreen], "help (this list)", hint: "help"),
         b([.char(":")], .startCommand, [.anyScreen], "command: view, sort, filter, open, theme, mouse, q"),
@@ -119,7 +131,7 @@ public enum KeyMap {
             }
             return binding.action
         }
-        if context == .queue || context == .detail {
+        if context == .queue || context == .detail || context == .lists {
             for binding in bindings where binding.contexts.contains(.anyScreen) && binding.keys.contains(key) {
                 return binding.action
             }
@@ -130,7 +142,7 @@ public enum KeyMap {
     /// Bindings shown in a context's hint line, in table order.
     public static func hints(for context: KeyContext) -> [Binding] {
         let own = bindings.filter { $0.contexts.contains(context) && $0.hint != nil }
-        if context == .queue || context == .detail {
+        if context == .queue || context == .detail || context == .lists {
             // "? help" first, so it is never cut off on a narrow terminal.
             return bindings.filter { $0.contexts.contains(.anyScreen) && $0.hint != nil } + own
         }

@@ -19,7 +19,7 @@ public struct Reducer {
         if s.dialog != nil { return .dialog }
         if s.help != nil { return .help }
         if s.input != .normal { return .input }
-        return s.screen == .queue ? .queue : .detail
+        return s.screen == .queue ? .queue : s.screen == .lists ? .lists : .detail
     }
 
     /// A key press: bound keys become their action; in text contexts printable keys are typed.
@@ -34,6 +34,7 @@ public struct Reducer {
 
     public func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         switch action {
+        case let .lists(a): return ListsModel.update(&s, a, self)
         case let .start(now):
             s.now = now; s.startedAt = now; s.lastPoll = now
             // Only the first page before the first frame; counts follow once it is drawn.
@@ -86,7 +87,7 @@ public struct Reducer {
 
         case .back:
             if let previous = s.backStack.popLast() { return openDetail(&s, previous) }
-            s.screen = .queue
+            s.screen = s.lists == nil ? .queue : .lists
             s.detail = nil
             return []
 
@@ -565,6 +566,7 @@ public struct Reducer {
                   : "mouse off", .info)
             return [.mouse(s.mouse)]
         case "copy", "y": return update(&s, .copyId)
+        case "lists", "l": return update(&s, .lists(.open))
         case "rescore":
             guard !s.readonly else { return readonlyRefusal(&s) }
             guard !busy(&s) else { return [] }

@@ -13,9 +13,10 @@ public enum RootView {
         switch s.screen {
         case .queue: QueueView.draw(s, into: &g)
         case .detail: DetailView.draw(s, panels: panels, into: &g)
+        case .lists: ListsView.draw(s, into: &g)
         }
         let context: KeyContext = s.dialog != nil ? .dialog : s.help != nil ? .help
-            : s.input != .normal ? .input : (s.screen == .queue ? .queue : .detail)
+            : s.input != .normal ? .input : (s.screen == .queue ? .queue : s.screen == .lists ? .lists : .detail)
         BottomLine.draw(s, context: context, into: &g)
         if s.help != nil { HelpView.draw(s, into: &g) }
         if let d = s.dialog { DialogView.draw(s, d, into: &g) }
@@ -37,6 +38,7 @@ public enum RootView {
         case .queue:
             guard s.queue.total > 0 else { return nil }
             return (0, 3 + s.queue.selected - s.queue.scroll)
+        case .lists: return ListsView.cursor(s)
         case .detail:
             guard let d = s.detail, d.focus < d.cursor.count, d.focus < panels.count else { return nil }
             let rects = Layout.panelRects(width: s.width, height: s.height, count: panels.count, focus: d.focus)
