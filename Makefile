@@ -1,7 +1,7 @@
 # Vetdesk — two commands on a fresh machine: `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev libloc-dev libloc-database location libsqlite3-dev sqlite3 tmux time pkg-config unicode-data
+APT_PACKAGES := libncurses-dev libloc-dev libzip-dev libloc-database location libsqlite3-dev sqlite3 tmux time pkg-config unicode-data
 PIP_PACKAGES := stix2-validator pymisp
 VENV := .venv
 DEMO_STORE ?= $(CURDIR)/.demo/store.sqlite

@@ -20,10 +20,12 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CLibloc", path: "Sources/CLibloc", pkgConfig: "libloc",
                        providers: [.apt(["libloc-dev"])]),
+        // Zip archives: the OFSI consolidated list's ODS (docs/lists.md).
+        .systemLibrary(name: "CLibzip", path: "Sources/CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .target(
             name: "VetdeskCore",
             dependencies: [
-                "CLibloc",
+                "CLibloc", "CLibzip",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The login importer binds through the SQLite C API on its hot path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -35,8 +35,9 @@ struct ListsShowCommand: ParsableCommand {
 struct ListsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import list files, detecting each format; a newer version replaces the older one.",
-        discussion: "Formats: OFAC SDN legacy CSV set (sdn.csv with add.csv, alt.csv, sdn_comments.csv beside it) and SDN.XML; "
-            + "UN Security Council consolidated XML; UK OFSI consolidated / UK Sanctions List CSV; EU consolidated XML; "
+        discussion: "Formats: OFAC SDN legacy CSV set (sdn.csv with add.csv, alt.csv, sdn_comments.csv beside it), SDN.XML "
+            + "and SDN_ENHANCED.XML; UN Security Council consolidated XML; UK Sanctions List (FCDO) XML and CSV; UK OFSI "
+            + "consolidated list CSV, XML and ODS; EU consolidated XML; "
             + "OpenSanctions FollowTheMoney JSON lines; intel CSV (kind,value,...), STIX 2.1 bundles and MISP events.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "List files.") var files: [String]

@@ -99,7 +99,7 @@ import Testing
 
     @Test func intelFeeds() throws {
         let csv = try #require(try ListFormats.parse(files: [Self.fixture("intel-feed.csv")]).first)
-        #expect(csv.name == "team-intel-2025-10" && csv.records.count == 5)
+        #expect(csv.name == "team-intel-2025-10" && csv.records.count == 6)
         let stix = try #require(try ListFormats.parse(files: [Self.fixture("stix-bundle.json")]).first)
         #expect(stix.format == "stix-2.1")
         let ids = stix.records.flatMap(\.identifiers)

@@ -33,15 +33,20 @@ public enum ListFormats {
 
     static func parse(file: String) throws -> ListDocument {
         let data = try ListFiles.read(file)
+        // A zip archive: OFSI's ODS spreadsheet (ODSSheet checks the ODF mimetype).
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try UKSanctionsCSV.parseODS(file) }
         let head = String(decoding: data.prefix(4096), as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}").union(.whitespacesAndNewlines))
         if head.hasPrefix("<") {
             let root = try ListXMLNode.parse(data, file: file)
             switch root.name.lowercased() {
             case "sdnlist": return try OFACXML.parse(root, file: file)
+            case "sanctionsdata": return try OFACEnhancedXML.parse(root, file: file)
             case "consolidated_list": return try UNConsolidatedXML.parse(root, file: file)
             case "export": return try EUConsolidatedXML.parse(root, file: file)
+            case "designations": return try UKSanctionsXML.parseFCDO(root, file: file)
+            case "arrayoffinancialsanctionstarget": return try UKSanctionsXML.parseOFSI(root, file: file)
             default:
-                throw ListFormatError(file, record: "-", field: "root element", "<\(root.name)> is not a known list format (sdnList, CONSOLIDATED_LIST, export)")
+                throw ListFormatError(file, record: "-", field: "root element", "<\(root.name)> is not a known list format (sdnList, sanctionsData, CONSOLIDATED_LIST, export, Designations, ArrayOfFinancialSanctionsTarget)")
             }
         }
         if head.hasPrefix("{") {

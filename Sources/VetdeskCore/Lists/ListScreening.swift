@@ -43,7 +43,7 @@ enum ListScreening {
                 contexts[i].watchlistHits.append(WatchlistHit(
                     entry: WatchlistEntry(listName: e.listName, kind: h.identifier.kind.rawValue, value: h.identifier.value, note: note), field: field))
                 rows.append([contexts[i].candidate.id, e.listName, e.version, e.recordId, field, h.identifier.value,
-                             "identifier", 1.0, note, now])
+                             "identifier", 1.0, h.explanation, now])
             }
             for (field, h) in found.names {
                 let e = index.entries[h.entry]
@@ -90,6 +90,12 @@ enum ListScreening {
         for l in logins { ident("login_account", l, l.contains("@") ? .email : .handle) }
         var names: [(String, String)] = [("full_name", c.fullName)]
         if let p = c.profileName { names.append(("profile_name", p)) }
+        for check in ctx.checks { if let n = check.nameOnDocument, !n.isEmpty { names.append(("name_on_document", n)) } }
+        // The candidate's own names are checked with the passport's nationality where the identity
+        // checks show one (declared_country is residence, not nationality); candidates carry no
+        // date of birth. Payees and account holders may be other people: their names go alone.
+        let ownNames = names.count
+        let nationality = Self.passportNationality(ctx.checks)
         for a in ctx.accounts {
             let acc = a.account
             switch acc.accountType {
@@ -103,9 +109,20 @@ enum ListScreening {
         }
         var nameSeen = Set<Int>()
         var screened = Set<String>()
-        for (field, n) in names where screened.insert(n.lowercased()).inserted {
-            for h in index.screen(name: n) where nameSeen.insert(h.entry).inserted { f.names.append((field, h)) }
+        for (i, (field, n)) in names.enumerated() where screened.insert(n.lowercased()).inserted {
+            for h in index.screen(name: n, nationality: i < ownNames ? nationality : nil) where nameSeen.insert(h.entry).inserted {
+                f.names.append((field, h))
+            }
         }
         return f
+    }
+
+    /// The one country of the candidate's passport checks (ISO alpha-2), nil when none or several.
+    static func passportNationality(_ checks: [IdentityCheck]) -> String? {
+        let countries = Set(checks.compactMap { c -> String? in
+            guard (c.documentType ?? "").lowercased().contains("passport"), let country = c.documentCountry, !country.isEmpty else { return nil }
+            return Country.alpha2(country) ?? country.uppercased()
+        })
+        return countries.count == 1 ? countries.first : nil
     }
 }

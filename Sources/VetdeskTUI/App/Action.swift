@@ -61,11 +61,15 @@ public enum Action: Equatable, Sendable {
     case jobFinished
     /// The Rings screens (App/Rings: their own model and update).
     case ring(RingsAction)
+    /// The Lists screen (App/Lists/ListsModel.swift).
+    case lists(ListsAction)
 }
 
 /// Work the runtime does for the reducer; its results come back as Actions.
 public enum Effect: Equatable, Sendable {
     case loadQueue(QueueQuery, refresh: Bool)
+    /// The Lists screen's reads (App/Lists/ListsLoader.swift).
+    case lists(ListsEffect)
     /// Start-up: one page, no count, so the first frame waits for nothing else.
     case loadFirstPage(QueueQuery)
     case loadCounts

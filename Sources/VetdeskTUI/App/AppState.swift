@@ -1,6 +1,6 @@
 import VetdeskCore
 
-public enum Screen: Equatable, Sendable { case queue, detail, rings }
+public enum Screen: Equatable, Sendable { case queue, detail, rings, lists }
 
 /// Saved queue views (keys 0-4, or `:view NAME`).
 public enum QuickView: String, CaseIterable, Sendable {
@@ -151,6 +151,8 @@ public struct AppState: Equatable, Sendable {
     public var job: JobStatus? = nil
     /// The Rings list and the open ring (App/Rings).
     public var rings = RingsState()
+    /// The Lists screen (`L`, `:lists`); kept while a hit's candidate is open, so Esc returns to it.
+    public var lists: ListsState? = nil
 
     public init(width: Int, height: Int, storeName: String, analyst: String, readonly: Bool = false,
                 ascii: Bool = false, themeName: String = "default") {

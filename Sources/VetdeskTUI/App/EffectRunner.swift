@@ -31,6 +31,7 @@ final class EffectRunner {
 
     func perform(_ effect: Effect) -> [Action] {
         if case let .ring(e) = effect { return performRing(e) }
+        if case let .lists(e) = effect { return ListsLoader.perform(e, store: store, background: background) }
         if let label = LongWork.label(effect) {
             guard let background else {
                 return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
@@ -117,7 +118,7 @@ final class EffectRunner {
         case .export, .rescore:
             return LongWork(store: store, options: options, drafts: drafts).run(effect, progress: { _ in })
         case .ring: return [] // performRing
-        case .suspend, .redraw, .quit, .copy, .mouse:
+        case .suspend, .redraw, .quit, .copy, .mouse, .lists:
             return [] // terminal effects: handled by the runtime
         }
     }

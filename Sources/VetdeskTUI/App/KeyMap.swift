@@ -1,9 +1,9 @@
 /// Where a binding applies. Screens have their own keys; `anyScreen` keys work on both.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case queue, detail, rings, ring, anyScreen, dialog, input, help
+    case queue, detail, rings, ring, lists, anyScreen, dialog, input, help
 
     /// A screen (not an overlay or text entry): screen-wide (`anyScreen`) keys apply.
-    public var isScreen: Bool { self == .queue || self == .detail || self == .rings || self == .ring }
+    public var isScreen: Bool { self == .queue || self == .detail || self == .rings || self == .ring || self == .lists }
 
     /// Heading in the help overlay.
     public var title: String {
@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .detail: "Detail"
         case .rings: "Rings"
         case .ring: "Ring (drawn)"
+        case .lists: "Sanctions lists"
         case .anyScreen: "Everywhere"
         case .dialog: "Decision dialog"
         case .input: "Filter and command line"
@@ -110,6 +111,17 @@ public enum KeyMap {
         b([.char("r")], .ring(.reload), [.rings, .ring], "recompute the rings and reload"),
         b([.escape, .char("q")], .ring(.back), [.rings], "back to the queue", hint: "back"),
         b([.escape, .char("q")], .ring(.back), [.ring], "back to the list of rings", hint: "back"),
+        b([.char("L")], .lists(.open), [.queue], "sanctions lists: loaded lists and their hits (:lists)", hint: "lists"),
+        // Lists screen
+        b([.down, .char("j"), .wheelDown], .lists(.move(1)), [.lists], "next hit"),
+        b([.up, .char("k"), .wheelUp], .lists(.move(-1)), [.lists], "previous hit"),
+        b([.pageDown, .ctrl("f")], .lists(.pageDown), [.lists], "page down"),
+        b([.pageUp, .ctrl("b")], .lists(.pageUp), [.lists], "page up"),
+        b([.char("g"), .home], .lists(.top), [.lists], "first hit"),
+        b([.char("G"), .end], .lists(.bottom), [.lists], "last hit"),
+        b([.enter], .lists(.openHit), [.lists], "open the hit's candidate (Esc comes back here)", hint: "open"),
+        b([.char("r")], .lists(.refresh), [.lists], "reload the lists and hits", hint: "reload"),
+        b([.escape, .char("q"), .char("L")], .lists(.close), [.lists], "back to the queue", hint: "back"),
         // Anywhere
         b([.char("?")], .toggleHelp, [.anyScreen], "help (this list)", hint: "help"),
         b([.char(":")], .startCommand, [.anyScreen], "command: view, sort, filter, open, theme, mouse, q"),

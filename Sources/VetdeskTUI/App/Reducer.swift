@@ -20,7 +20,7 @@ public struct Reducer {
         if s.help != nil { return .help }
         if s.input != .normal { return .input }
         if s.screen == .rings { return s.rings.open == nil ? .rings : .ring }
-        return s.screen == .queue ? .queue : .detail
+        return s.screen == .queue ? .queue : s.screen == .lists ? .lists : .detail
     }
 
     /// A key press: bound keys become their action; in text contexts printable keys are typed.
@@ -35,6 +35,7 @@ public struct Reducer {
 
     public func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         switch action {
+        case let .lists(a): return ListsModel.update(&s, a, self)
         case let .start(now):
             s.now = now; s.startedAt = now; s.lastPoll = now
             // Only the first page before the first frame; counts follow once it is drawn.
@@ -91,7 +92,7 @@ public struct Reducer {
                 s.rings.returnFromDetail = false; s.screen = .rings; s.detail = nil
                 return s.rings.open.map { [.ring(.loadRing($0.id))] } ?? []
             }
-            s.screen = .queue
+            s.screen = s.lists == nil ? .queue : .lists
             s.detail = nil
             return []
 
@@ -580,6 +581,7 @@ public struct Reducer {
                   : "mouse off", .info)
             return [.mouse(s.mouse)]
         case "copy", "y": return update(&s, .copyId)
+        case "lists", "l": return update(&s, .lists(.open))
         case "rescore":
             guard !s.readonly else { return readonlyRefusal(&s) }
             guard !busy(&s) else { return [] }

@@ -7,7 +7,10 @@ public enum HistoryPanel: DetailPanel {
     public static let title = "History"
 
     public static func lines(for detail: CandidateDetail, width: Int, ascii: Bool) -> [PanelLine] {
-        guard !detail.history.isEmpty else { return [PanelLine("No decision or note yet.", .dim)] }
+        guard !detail.history.isEmpty else {
+            return PanelText.limit([PanelLine("No decision or note yet.", .dim)] + listHitLines(detail, width: width, ascii: ascii),
+                                   width: width, ascii: ascii)
+        }
         var out = [PanelText.header("\(detail.history.count) entr\(detail.history.count == 1 ? "y" : "ies"), oldest first",
                                     width: width, ascii: ascii)]
         for h in detail.history {
@@ -28,6 +31,7 @@ public enum HistoryPanel: DetailPanel {
             out.append(PanelLine(spans))
             out += PanelText.indented(h.note, indent: 2, width: width, maxLines: 500, ascii: ascii)
         }
+        out += listHitLines(detail, width: width, ascii: ascii)
         return PanelText.limit(out, width: width, ascii: ascii)
     }
 

@@ -14,6 +14,7 @@ public enum RootView {
         case .queue: QueueView.draw(s, into: &g)
         case .detail: DetailView.draw(s, panels: panels, into: &g)
         case .rings: if let open = s.rings.open { RingView.draw(s, open, into: &g) } else { RingsListView.draw(s, into: &g) }
+        case .lists: ListsView.draw(s, into: &g)
         }
         let context = Reducer(panels: panels).context(s)
         BottomLine.draw(s, context: context, into: &g)
@@ -40,6 +41,7 @@ public enum RootView {
         case .rings:
             guard s.rings.open == nil, !s.rings.list.isEmpty else { return nil }
             return (0, 3 + s.rings.selected - s.rings.scroll)
+        case .lists: return ListsView.cursor(s)
         case .detail:
             guard let d = s.detail, d.focus < d.cursor.count, d.focus < panels.count else { return nil }
             let rects = Layout.panelRects(width: s.width, height: s.height, count: panels.count, focus: d.focus)
