@@ -5,8 +5,11 @@ import GRDB
 extension RuleContextLoader {
     /// Device posture of the sign-ins, for candidates with logins but no managed device ever seen:
     /// no login_device row marked managed and no endpoint observation (an EDR/MDM agent only runs
-    /// on company-managed machines). Those are few where a team has device data, so login_event is
-    /// read per candidate through its (candidate_id, occurred_at) index rather than scanned.
+    /// on company-managed machines). Where a team has device data those are few, and login_event is
+    /// read per candidate through its (candidate_id, occurred_at) index. Where it has none (every
+    /// candidate unseen), one sequential pass over login_event is cheaper than a lookup per row.
+    /// Only sign-ins that report a posture are returned; the rest (`unknown`) is login_hour's total
+    /// less those, so a store without device data costs one pass of SQLite and no Swift work per row.
     mutating func loadDevicePosture() throws {
         var seen = Set<String>()
         let managed = try db.makeStatement(sql: """
@@ -14,21 +17,49 @@ extension RuleContextLoader {
             UNION SELECT DISTINCT candidate_id FROM endpoint_observation WHERE \(scope.filter("candidate_id"))
             """)
         try RawColumns.forEachRow(managed) { r in if let c = r.text(0) { seen.insert(c) } }
-        let posture = try db.cachedStatement(sql: """
-            SELECT device_managed, count(*), min(occurred_at), max(occurred_at) FROM login_event
-            WHERE candidate_id = ? AND outcome = 'success' GROUP BY device_managed
-            """)
-        for i in contexts.indices where contexts[i].hours != nil && !seen.contains(contexts[i].candidate.id) {
-            var p = DevicePosture()
-            try RawColumns.forEachRow(posture, binding: contexts[i].candidate.id) { r in
-                let n = r.int(1)
-                switch r.int64(0) {
-                case 1: p.managed += n
-                case 0: p.unmanaged += n; p.firstUnmanagedAt = r.int64(2); p.lastUnmanagedAt = r.int64(3)
-                default: p.unknown += n
+        let wanted = contexts.indices.filter { contexts[$0].hours != nil && !seen.contains(contexts[$0].candidate.id) }
+        guard !wanted.isEmpty else { return }
+        let wantedEvents = wanted.reduce(0) { $0 + (contexts[$1].hours?.total ?? 0) }
+        let allEvents = contexts.reduce(0) { $0 + ($1.hours?.total ?? 0) }
+        var posture: [Int: DevicePosture] = [:]
+        func add(_ i: Int, _ managed: Int64?, _ n: Int, _ first: Int64?, _ last: Int64?) {
+            var p = posture[i] ?? DevicePosture()
+            switch managed {
+            case 1: p.managed += n
+            case 0:
+                p.unmanaged += n
+                if let first { p.firstUnmanagedAt = min(p.firstUnmanagedAt ?? first, first) }
+                if let last { p.lastUnmanagedAt = max(p.lastUnmanagedAt ?? last, last) }
+            default: break
+            }
+            posture[i] = p
+        }
+        if wanted.count > 2000 && wantedEvents * 5 > allEvents {
+            let want = Set(wanted)
+            let scan = try db.makeStatement(sql: """
+                SELECT candidate_id, device_managed, occurred_at FROM login_event
+                WHERE device_managed IS NOT NULL AND outcome = 'success' AND candidate_id IS NOT NULL
+                  AND \(scope.filter("candidate_id"))
+                """)
+            try RawColumns.forEachRow(scan) { r in
+                guard let cid = r.text(0), let i = index[cid], want.contains(i) else { return }
+                let at = r.int64(2)
+                add(i, r.int64(1), 1, at, at)
+            }
+        } else {
+            let byCandidate = try db.cachedStatement(sql: """
+                SELECT device_managed, count(*), min(occurred_at), max(occurred_at) FROM login_event
+                WHERE candidate_id = ? AND outcome = 'success' AND device_managed IS NOT NULL GROUP BY device_managed
+                """)
+            for i in wanted {
+                try RawColumns.forEachRow(byCandidate, binding: contexts[i].candidate.id) { r in
+                    add(i, r.int64(0), r.int(1), r.int64(2), r.int64(3))
                 }
             }
-            if p.total > 0 { contexts[i].devicePosture = p }
+        }
+        for (i, var p) in posture where p.managed + p.unmanaged > 0 {
+            p.unknown = max(0, (contexts[i].hours?.total ?? 0) - p.managed - p.unmanaged)
+            contexts[i].devicePosture = p
         }
     }
 

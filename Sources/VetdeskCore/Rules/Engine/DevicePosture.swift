@@ -1,9 +1,10 @@
 /// A candidate's successful sign-ins by the device posture the identity provider reported
-/// (login_event.device_managed): managed, unmanaged, or not reported at all.
+/// (login_event.device_managed): managed or unmanaged; and the sign-ins that reported none.
 public struct DevicePosture: Sendable, Equatable {
     public var managed: Int
     public var unmanaged: Int
-    /// Sign-ins whose source says nothing about the device (Google's login audit, Okta without device context).
+    /// Sign-ins (any outcome, from login_hour) whose source says nothing about the device (Google's
+    /// login audit, Okta without device context).
     public var unknown: Int
     public var firstUnmanagedAt: Int64?
     public var lastUnmanagedAt: Int64?
