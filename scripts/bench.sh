@@ -96,7 +96,7 @@ fi
 
 echo "== importing"
 OTHER_FILES=("$DATA/candidates.csv" "$DATA/identity_checks.csv" "$DATA/interviews.csv" "$DATA/payments.csv"
-             "$DATA/endpoint.csv" "$DATA/watchlist.csv")
+             "$DATA/endpoint.csv" "$DATA/watchlist.csv" "$DATA/invoices.csv")
 IMPORT_OK=0
 if has_command import; then
     run setup "$BIN" import --no-rescore --store "$STORE" "${OTHER_FILES[@]}"

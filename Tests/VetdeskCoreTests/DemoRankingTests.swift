@@ -42,7 +42,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: demo.path)
             .filter { name in [".csv", ".json", ".ndjson", ".jsonl"].contains { name.hasSuffix($0) } }
             .sorted { ($0 == "candidates.csv" ? 0 : 1, $0) < ($1 == "candidates.csv" ? 0 : 1, $1) }
-        #expect(files.count == 23) // 6 kinds of HR/payment/device data, one file per sign-in export shape (GenLoginShape)
+        #expect(files.count == 24) // 7 kinds of HR/payment/device data, one file per sign-in export shape (GenLoginShape)
         for f in files { _ = try importer.importFile(path: demo.appendingPathComponent(f).path, kind: nil) }
         _ = try Rescorer(store: store, config: RuleConfig()).rescoreAll()
         return (store, dir)

@@ -61,7 +61,7 @@ import Testing
         try fx.candidate("N", "Ann Lee", ["payout_changes_90d": 1, "prepayment_requests": 1])
         try fx.rescoreAll()
         #expect(try fx.flag("F", "payout_churn")?.summary == "Payout account or method changed 3 times in 90 days")
-        #expect(try fx.flag("F", "prepayment_pressure")?.summary == "Asked 2 times to be paid before milestones")
+        #expect(try fx.flag("F", "prepayment_pressure")?.summary == "Asked 2 times to be paid before milestones (prepayment_requests, the team's count)")
         #expect(try fx.flag("N", "payout_churn") == nil)
         #expect(try fx.flag("N", "prepayment_pressure") == nil)
     }

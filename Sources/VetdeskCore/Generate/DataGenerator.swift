@@ -108,6 +108,7 @@ public struct DataGenerator: Sendable {
 
     public static let fileNames = [
         "candidates.csv", "identity_checks.csv", "interviews.csv", "payments.csv", "endpoint.csv", "watchlist.csv",
+        "invoices.csv",
     ]
 
     @discardableResult
@@ -115,6 +116,8 @@ public struct DataGenerator: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let files = try Self.fileNames.map { try GenWriter(url: directory.appendingPathComponent($0)) }
         let (candidates, checks, interviews, payments, endpoint, watchlist) = (files[0], files[1], files[2], files[3], files[4], files[5])
+        let invoices = files[6]
+        invoices.csvRow(GenInvoice.header)
         candidates.csvRow(GenCandidate.header)
         checks.csvRow(GenIdentityCheck.header)
         interviews.csvRow(GenInterview.header)
@@ -149,6 +152,9 @@ public struct DataGenerator: Sendable {
             for x in persona.interviews { interviews.csvRow(x.cells(c.id)) }
             for x in persona.payments { payments.csvRow(x.cells(candidate: c.id, payee: c.fullName)) }
             for x in persona.observations { endpoint.csvRow(x.cells(c.id)) }
+            let requests = GenInvoice.inArrears(persona) + persona.advances
+            for x in requests { invoices.csvRow(x.cells(c.id)) }
+            counts["invoices.csv", default: 0] += requests.count
             counts["candidates.csv", default: 0] += 1
             counts["identity_checks.csv", default: 0] += persona.checks.count
             counts["interviews.csv", default: 0] += persona.interviews.count

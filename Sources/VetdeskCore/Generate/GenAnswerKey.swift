@@ -12,10 +12,10 @@ enum GenAnswerKey {
                          "payment_country_mismatch", "known_dprk_vpn"],
         .laptopFarm: ["shared_login_ip", "remote_access_tools", "referral_chain", "continuous_session",
                       "shared_identity_artifacts"],
-        .dprkPair: ["crypto_payment", "payout_churn", "shared_payment_account",
+        .dprkPair: ["crypto_payment", "payout_churn", "shared_payment_account", "prepayment_pressure",
                     "anonymizer_geo_mismatch", "persistent_geo_mismatch"],
         .borrowedIdentity: ["id_check_failed", "id_country_mismatch", "fresh_accounts", "code_profile_backdated",
-                            "voip_phone", "byod_request", "anonymizer_geo_mismatch"],
+                            "voip_phone", "byod_request", "prepayment_pressure", "anonymizer_geo_mismatch"],
     ]
 
     /// Flags only some members carry: rings are not uniform (not every member carries every signal).
@@ -49,13 +49,16 @@ enum GenAnswerKey {
             Two personas (declared RO, HR) working through a DigitalOcean Singapore relay and a Datacamp \
             Singapore exit in a UTC+9 day; the first logged three days straight from North Korean address space \
             (175.45.176.0/22, AS131279), the second never did. Payouts moved from an own IBAN to Wise to one shared USDT wallet \
-            (payout changes 3 and 2, crypto payments); the wallet is on the watchlist; phone interview / camera off.
+            (payout changes 3 and 2, crypto payments); the wallet is on the watchlist; phone interview / camera off; \
+            each asked twice for advances (before the start date, and weeks before a milestone).
             """,
         .borrowedIdentity: """
             One persona declared in DE whose ID check failed (face mismatch, manipulation flagged) on a GB \
             passport; e-mail and profile created 1-2 months before applying; GitHub account created 3 months \
-            before applying with commits dated six years earlier; VoIP phone changed twice; asked for BYOD and \
-            prepayment; logs in from a DigitalOcean Amsterdam box and a US hosting exit.
+            before applying with commits dated six years earlier; VoIP phone changed twice; signs in only from an \
+            unmanaged own computer (no company laptop or endpoint agent ever seen) and asked twice for advances \
+            (before the start date, and weeks before a milestone); logs in from a DigitalOcean Amsterdam box and a \
+            US hosting exit.
             """,
     ]
 
@@ -75,6 +78,8 @@ enum GenAnswerKey {
         ("coworking", "groups of four with homes in one city, working from one coworking line most days"),
         ("corporateEgress", "groups of four agency contractors in several cities, most logins through the agency's office egress (listed as corporate in providers.yaml)"),
         ("relocated", "moved from another country: the first weeks' logins from the old home, laptop ship-to updated after hire"),
+        ("newStarter", "hired a few days before the data ends, laptop not delivered yet: every sign-in so far from an own, unmanaged computer"),
+        ("milestoneAdvance", "paid monthly in arrears, asked once for an advance on a milestone payment before delivery"),
     ]
 
     static func markdown(summary: DataGenerator.Summary, generator: DataGenerator) -> String {
@@ -97,6 +102,7 @@ enum GenAnswerKey {
         var formats = [
             "candidates.csv": "candidates", "identity_checks.csv": "identity checks", "interviews.csv": "interviews",
             "payments.csv": "payments", "endpoint.csv": "endpoint observations", "watchlist.csv": "watchlist",
+            "invoices.csv": "invoices and payment requests",
         ]
         for shape in GenLoginShape.allCases { formats[shape.fileName] = shape.format }
         for name in summary.files.keys.sorted() {

@@ -26,7 +26,9 @@ enum GenBenignTrait: CaseIterable {
     case plain, applicantOnly, traveller, privacyVPN, platformPayee, nightOwl, rescheduler, lowRateJunior, expat,
          approvedRemoteTool,
          // Groups real teams see, each with one weak (or no) signal: see GenBenignGroups.swift.
-         household, couple, carrierNAT, coworking, corporateEgress, relocated
+         household, couple, carrierNAT, coworking, corporateEgress, relocated,
+         // Near misses of the derived byod_request and prepayment_pressure (GenTraits.swift).
+         newStarter, milestoneAdvance
 
     /// People per group for traits that come in groups (one household, one coworking space...), else 1.
     var groupSize: Int {
@@ -56,6 +58,8 @@ enum GenBenignTrait: CaseIterable {
         case .coworking: 8
         case .corporateEgress: 8
         case .relocated: 4
+        case .newStarter: 5
+        case .milestoneAdvance: 6
         }
     }
 }

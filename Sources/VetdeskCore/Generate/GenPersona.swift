@@ -7,6 +7,8 @@ struct GenPersona {
     var interviews: [GenInterview] = []
     var payments: [GenPayment] = []
     var observations: [GenObservation] = []
+    /// Requests beyond the monthly invoices `GenInvoice.inArrears` derives from the payments.
+    var advances: [GenInvoice] = []
     var plan: GenLoginPlan?
     var country: GenCountry
 }

@@ -33,8 +33,6 @@ struct GenCandidate {
     var resumeHash: String
     var photoHash: String
     var locale: String
-    var byodRequested = false
-    var prepaymentRequests = 0
     var payoutChanges90d = 0
     /// Extra login identities (the corporate account); `;`-separated in the CSV.
     var accounts: [String] = []
@@ -45,7 +43,7 @@ struct GenCandidate {
         "role", "rate_hourly", "rate_currency", "market_rate_hourly", "referrer_id", "applied_at", "hired_at",
         "email_created_at", "profile_url", "profile_name", "profile_location", "profile_created_at",
         "github_username", "github_created_at", "github_first_commit_at", "resume_hash", "photo_hash", "locale",
-        "byod_requested", "prepayment_requests", "payout_changes_90d", "accounts",
+        "payout_changes_90d", "accounts",
     ]
 
     var cells: [String?] {
@@ -55,7 +53,7 @@ struct GenCandidate {
          GenCalendar.iso(appliedAt), hiredAt.map(GenCalendar.iso), GenCalendar.isoDate(emailCreatedAt), profileUrl,
          profileName, profileLocation, GenCalendar.isoDate(profileCreatedAt), githubUsername,
          githubCreatedAt.map(GenCalendar.isoDate), githubFirstCommitAt.map(GenCalendar.isoDate), resumeHash, photoHash,
-         locale, byodRequested ? "true" : "false", String(prepaymentRequests), String(payoutChanges90d),
+         locale, String(payoutChanges90d),
          accounts.joined(separator: ";")]
     }
 }

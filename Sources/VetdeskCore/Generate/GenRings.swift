@@ -24,7 +24,10 @@ struct GenRingFactory {
         case .borrowedIdentity: borrowedIdentity(&p, rng: &rng)
         }
         // Ring logins go to sources that carry session ids (Google's login audit has none).
-        if base.split { p.plan?.source = [GenLoginSource.okta, .entra, .csv][(member + instance) % 3] }
+        // The borrowed identity signs in through Entra, whose sign-ins report the device (byod_request).
+        if base.split {
+            p.plan?.source = kind == .borrowedIdentity ? .entra : [GenLoginSource.okta, .entra, .csv][(member + instance) % 3]
+        }
         return p
     }
 
@@ -195,7 +198,8 @@ struct GenRingFactory {
         p.candidate.appliedAt = GenClock.seconds(day: GenClock.applyFrom - 10, hour: 9)
         p.plan?.firstDay = GenClock.loginsFrom
         p.candidate.payoutChanges90d = member == 0 ? 3 : 2
-        p.candidate.prepaymentRequests = 2
+        p.advances = GenInvoice.advances(id: id, hiredAt: p.candidate.hiredAt ?? 0, rate: p.candidate.rateHourly,
+                                         currency: p.candidate.rateCurrency)
         p.candidate.role = "Blockchain developer"
         p.interviews = [GenInterview(id: "IV-\(id)-1", scheduledAt: p.candidate.appliedAt + 86400 * 4,
                                      kind: member == 0 ? "phone" : "video", outcome: "held",
@@ -231,8 +235,8 @@ struct GenRingFactory {
         p.candidate.githubFirstCommitAt = applied - 86400 * (365 * 6 + 40)
         p.candidate.phoneType = "voip"
         p.candidate.phoneChanges = 2
-        p.candidate.byodRequested = true
-        p.candidate.prepaymentRequests = 2
+        p.advances = GenInvoice.advances(id: p.candidate.id, hiredAt: p.candidate.hiredAt ?? 0, rate: p.candidate.rateHourly,
+                                         currency: p.candidate.rateCurrency)
         p.candidate.shipToAddress = nil
         p.candidate.shipToCountry = nil
         let relay = GenSite(ip: reserved(GenNetworks.cloudNL, 3), network: GenNetworks.cloudNL, city: "Amsterdam")

@@ -83,6 +83,21 @@ extension GenPersonaFactory {
             // A citizen of one EU country living in another: document country differs, nothing else.
             let home = GenCountries.all.map(\.code).filter { $0 != p.country.code }
             for k in p.checks.indices { p.checks[k].documentCountry = rng.pick(home) }
+        case .newStarter:
+            // Started a few days before the data ends; the laptop ships next week, so every sign-in so
+            // far comes from the person's own computer and no endpoint agent has reported yet.
+            let hiredDay = GenClock.loginsTo - 4 - rng.below(3)
+            p.candidate.hiredAt = GenClock.seconds(day: hiredDay, hour: 9)
+            p.plan?.firstDay = hiredDay
+            p.plan?.devices = [GenDevice(id: rng.uuid(), managed: false, agent: rng.pick(GenUserAgent.all))]
+            p.observations = []
+            p.payments = []
+        case .milestoneAdvance:
+            // Paid monthly in arrears like everyone; asked once for part of a milestone payment early.
+            if let hired = p.candidate.hiredAt {
+                p.advances = [GenInvoice.milestoneAdvance(id: id, hiredAt: hired, rate: p.candidate.rateHourly,
+                                                          currency: p.candidate.rateCurrency)]
+            }
         case .approvedRemoteTool:
             if let device = p.plan?.devices.first {
                 p.observations.append(GenObservation(

@@ -3,6 +3,8 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     case candidates
     case identityChecks = "identity-checks"
     case interviews, payments, endpoint, watchlist
+    /// Invoices and payment requests with the period or milestone they bill.
+    case invoices
     /// Generic login CSV/NDJSON in Vetdesk's own columns.
     case logins
     /// Identity-provider exports.
@@ -20,7 +22,7 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
 
     /// The kind whose key column appears among `columns` (a CSV header or an NDJSON record's keys).
     static func detect(columns: Set<String>) -> ImportKind? {
-        for kind in [ImportKind.candidates, .identityChecks, .interviews, .payments, .endpoint, .watchlist, .logins] {
+        for kind in [ImportKind.candidates, .identityChecks, .interviews, .payments, .invoices, .endpoint, .watchlist, .logins] {
             if let schema = kind.schema, columns.contains(schema.detectBy) { return kind }
         }
         return nil
@@ -67,6 +69,10 @@ struct ColumnSchema: Sendable {
             ], detectBy: "observation_id")
         case .watchlist:
             return ColumnSchema(required: ["list_name", "kind", "value"], optional: ["note"], detectBy: "list_name")
+        case .invoices:
+            return ColumnSchema(required: ["request_id", "candidate_id", "requested_at"], optional: [
+                "kind", "amount", "currency", "period_start", "period_end", "milestone", "milestone_due_at", "due_at", "status",
+            ], detectBy: "request_id")
         case .logins:
             return ColumnSchema(required: ["event_id", "occurred_at", "account", "ip", "outcome"], optional: [
                 "source", "country", "city", "user_agent", "device_id", "device_managed", "locale", "session_id",

@@ -67,6 +67,7 @@ public struct Importer {
                 case .identityChecks, .interviews, .endpoint:
                     try ActivityImport(writer: writer).run(kind: reader.kind, reader, counts: &counts)
                 case .payments: try PaymentImport(writer: writer).run(reader, counts: &counts)
+                case .invoices: try PaymentRequestImport(writer: writer).run(reader, counts: &counts)
                 case .watchlist: try WatchlistImport(writer: writer).run(reader, counts: &counts)
                 case .logins:
                     try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)

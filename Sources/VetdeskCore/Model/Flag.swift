@@ -14,6 +14,8 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
         case endpoint, watchlist, field, session
         /// A login device (`ref` = device id as the identity provider reports it).
         case device
+        /// An invoice or payment request (`ref` = its request id).
+        case paymentRequest = "payment_request"
     }
     public var kind: Kind
     /// The referenced item: a login event id, an IP, an account id, a candidate id, a field name...

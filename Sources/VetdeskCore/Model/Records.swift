@@ -163,3 +163,27 @@ public struct WatchlistEntry: SnakeCaseRecord, Sendable, Equatable {
         self.id = id; self.listName = listName; self.kind = kind; self.value = value; self.note = note
     }
 }
+
+/// An invoice or payment request (docs/import-formats.md, `--kind invoices`).
+public struct PaymentRequest: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "payment_request"
+    public var id: String
+    public var candidateId: String
+    public var requestedAt: Int64
+    public var kind: String?             // invoice | advance
+    public var amount: String?
+    public var currency: String?
+    public var periodStart: Int64?
+    public var periodEnd: Int64?
+    public var milestone: String?
+    public var milestoneDueAt: Int64?
+    public var dueAt: Int64?
+    public var status: String?           // submitted | approved | paid | rejected | cancelled
+    public init(id: String, candidateId: String, requestedAt: Int64, kind: String? = nil, amount: String? = nil,
+                currency: String? = nil, periodStart: Int64? = nil, periodEnd: Int64? = nil, milestone: String? = nil,
+                milestoneDueAt: Int64? = nil, dueAt: Int64? = nil, status: String? = nil) {
+        self.id = id; self.candidateId = candidateId; self.requestedAt = requestedAt; self.kind = kind
+        self.amount = amount; self.currency = currency; self.periodStart = periodStart; self.periodEnd = periodEnd
+        self.milestone = milestone; self.milestoneDueAt = milestoneDueAt; self.dueAt = dueAt; self.status = status
+    }
+}

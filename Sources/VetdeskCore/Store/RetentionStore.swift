@@ -51,7 +51,7 @@ enum RetentionStore {
         var n = 0
         let accountIds = try Int64.fetchAll(db, sql: "SELECT DISTINCT account_id FROM payment WHERE candidate_id = ?",
                                             arguments: [candidateId])
-        for table in ["payment", "candidate_account", "identity_check", "interview", "draft_note"]
+        for table in ["payment", "payment_request", "candidate_account", "identity_check", "interview", "draft_note"]
         where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table) WHERE candidate_id = ?", arguments: [candidateId])
             n += db.changesCount

@@ -11,8 +11,9 @@ struct RuleContextLoader {
     let config: RuleConfig
     let now: Int64
 
-    private(set) var contexts: [RuleContext] = []
-    private var index: [String: Int] = [:]
+    // Internal, not private: RuleContextDerivedQueries.swift fills the derived signals.
+    var contexts: [RuleContext] = []
+    var index: [String: Int] = [:]
 
     init(db: Database, scope: RuleScope, config: RuleConfig, now: Int64) {
         self.db = db; self.scope = scope; self.config = config; self.now = now
@@ -36,6 +37,8 @@ struct RuleContextLoader {
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
         try timed("load.forwarders") { try $0.loadForwarders() }
+        try timed("load.device_posture") { try $0.loadDevicePosture() }
+        try timed("load.payment_requests") { try $0.loadEarlyPaymentRequests() }
         return contexts
     }
 
@@ -45,7 +48,7 @@ struct RuleContextLoader {
         phases[name] = t.seconds
     }
 
-    private mutating func each(_ sql: String, _ args: StatementArguments = [], _ body: (inout RuleContext, Row) throws -> Void) throws {
+    mutating func each(_ sql: String, _ args: StatementArguments = [], _ body: (inout RuleContext, Row) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)
         while let row = try cursor.next() {
             let cid: String = row[0]

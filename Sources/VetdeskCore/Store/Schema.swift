@@ -50,6 +50,8 @@ enum Schema {
         // Sanctions lists and intel feeds as published, and the hits screening found (docs/lists.md).
         m.registerMigration("v11-lists") { db in try db.execute(sql: ListStore.schemaSQL) }
         m.registerMigration("v12-transfer-events") { db in try TransferEventSchema.create(db) }
+        // Invoices and payment requests with the period or milestone they bill (prepayment_pressure).
+        m.registerMigration("v12-triage-invoices") { db in try db.execute(sql: PaymentRequestSchema.sql) }
         return m
     }
 

@@ -22,6 +22,12 @@ public struct RuleContext: Sendable {
     /// Client locales the logins reported (login_locale), most used first.
     public var locales: [LocaleUse] = []
     public var endpoints: [EndpointObservation] = []
+    /// Which devices the sign-ins came from; loaded only when no managed device and no endpoint
+    /// agent was ever seen for the candidate (byod_request), nil otherwise.
+    public var devicePosture: DevicePosture?
+    /// Invoices and payment requests asked for before the period, milestone or hire they bill
+    /// (payment_request, prefiltered; prepayment_pressure judges them), oldest first.
+    public var earlyRequests: [PaymentRequest] = []
     public var watchlistHits: [WatchlistHit] = []
     /// Watchlist entries of kind `address` (known reshippers/forwarders) matching the laptop ship-to
     /// address by `AddressKey`.
