@@ -50,6 +50,7 @@ enum Schema {
         // Sanctions lists and intel feeds as published, and the hits screening found (docs/lists.md).
         m.registerMigration("v11-lists") { db in try db.execute(sql: ListStore.schemaSQL) }
         m.registerMigration("v12-transfer-events") { db in try TransferEventSchema.create(db) }
+        m.registerMigration("v13-actimport-transfer-chunks") { db in try db.execute(sql: TransferChunkSchema.sql) }
         return m
     }
 
