@@ -23,7 +23,7 @@ python3 - "$WORK/out.json" "$t0" "$t1" "$RSS" "$EVENTS" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["imported"][0]
 secs = float(sys.argv[3]) - float(sys.argv[2]); rss = int(sys.argv[4]); n = int(sys.argv[5])
-label = "import %s GitHub audit events (ev/s)" % ("{:,}".format(n))
+label = "import %s GitHub events (ev/s)" % ("{:,}".format(n))
 print("%-40s %-18s %-26s %-26s %s" % (label[:40], "{:,.0f}".format(r["records"] / secs),
       "%.1f s, max RSS %d MB" % (secs, rss), "< 200 MB max RSS", "ok" if rss < 200 and r["inserted"] == n else "MISSED"))
 PY

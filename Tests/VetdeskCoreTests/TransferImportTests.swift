@@ -238,6 +238,19 @@ struct TransferPipelineTests {
         #expect(try h.count("transfer_day", "candidate_id = 'C-1001'") == 2)
     }
 
+    @Test func subjectExportListsTransferEvents() throws {
+        let h = try ImportHarness()
+        try h.load("candidates.csv")
+        try h.loadTransfers("github-export.csv")
+        let written = try SubjectAccess(store: h.store, clock: { ImportHarness.now }).write(candidateId: "C-1001", to: h.dir + "/dsr")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: written.json))) as? [String: Any]
+        let events = json?["transfer_events"] as? [[String: Any]]
+        #expect(events?.count == 2)
+        #expect(events?.first?["vendor_action"] as? String == "git.clone" && events?.first?["ip"] as? String == "192.0.2.10")
+        let md = try String(contentsOfFile: written.markdown, encoding: .utf8)
+        #expect(md.contains("Activity after hire") && md.contains("git.clone") && md.contains("192.0.2.10"))
+    }
+
     @Test func erasureRemovesMappedAndUnmappedEvents() throws {
         let h = try ImportHarness()
         try h.load("candidates.csv")
