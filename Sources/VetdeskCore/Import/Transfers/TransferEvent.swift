@@ -50,18 +50,32 @@ extension SkipReason {
     static let notATransfer: SkipReason = "not_a_transfer_event"
 }
 
-/// Compact JSON of the few vendor fields kept as evidence (absent values left out), sorted keys.
+/// Compact JSON of the few vendor fields kept as evidence (absent values left out), keys sorted.
+/// Written by hand (JSONText) rather than through JSONSerialization, which builds a dictionary per event.
 enum TransferDetail {
     static func json(_ fields: [(String, Any?)]) -> String? {
-        var out: [String: Any] = [:]
-        for (k, v) in fields {
-            guard let v, !(v is NSNull) else { continue }
-            if let s = v as? String, s.isEmpty { continue }
-            out[k] = v
+        var out = ""
+        for (k, v) in fields.sorted(by: { $0.0 < $1.0 }) {
+            let value: String
+            switch v {
+            case nil, is NSNull: continue
+            case let s as String:
+                guard !s.isEmpty else { continue }
+                var q = ""
+                JSONText.quote(s, into: &q)
+                value = q
+            case let n as Int: value = String(n)
+            case let n as Int64: value = String(n)
+            case let b as Bool: value = b ? "true" : "false"
+            default:
+                var q = ""
+                JSONText.quote("\(v!)", into: &q)
+                value = q
+            }
+            out += out.isEmpty ? "{" : ","
+            JSONText.quote(k, into: &out)
+            out += ":" + value
         }
-        guard !out.isEmpty, JSONSerialization.isValidJSONObject(out),
-              let data = try? JSONSerialization.data(withJSONObject: out, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return out.isEmpty ? nil : out + "}"
     }
 }
