@@ -303,3 +303,4 @@ else
     printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 %" "n/a" "" "100 %" "-"
 fi
 [ $IMPORT_OK = 1 ] && has_command lists && { scripts/bench-lists.sh "$BIN" "$STORE" || echo "bench: lists screening failed" >&2; }
+has_command import-git && { scripts/bench-activity.sh "$BIN" || echo "bench: activity import failed" >&2; }

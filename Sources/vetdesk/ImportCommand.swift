@@ -5,7 +5,7 @@ import VetdeskCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import candidates, checks, interviews, payments, endpoint data, watchlists and login logs.",
+        abstract: "Import candidates, checks, interviews, payments, endpoint data, watchlists, login logs and audit logs (GitHub, GitLab, Google Drive, Microsoft 365).",
         discussion: """
             Each file is detected from its CSV header or first JSON record (or takes --kind) and imported \
             in its own transaction: a malformed file is rejected whole, naming the line or record and the \
@@ -107,7 +107,8 @@ struct ImportCommand: ParsableCommand {
             parts.append("\(r.ignored) skipped (" + reasons.joined(separator: ", ") + ")")
         }
         parts.append(String(format: "%.2f s", r.seconds))
-        parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin ? "events" : "records"))
+        parts.append(String(format: "%.0f %@/s", r.recordsPerSecond, r.kind.isLogin || r.kind.isTransfer ? "events" : "records"))
+        if let note = r.transfers?.note, !note.isEmpty { parts.append(note) }
         return "\(Sanitize.forDisplay(r.file)): \(r.kind.rawValue): " + parts.joined(separator: ", ")
     }
 

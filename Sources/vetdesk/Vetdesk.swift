@@ -14,7 +14,7 @@ struct Vetdesk: ParsableCommand {
                       AuditCommand.self, ExportCommand.self, BenchQueryCommand.self, ImportCommand.self,
                       RulesCommand.self, RescoreCommand.self, EvalCommand.self, MapCommand.self, EraseCommand.self,
                       RetentionCommand.self, SubjectExportCommand.self, RingsCommand.self, RingCommand.self,
-                      BenchAnalystCommand.self, AdminCommand.self, ListsCommand.self],
+                      BenchAnalystCommand.self, AdminCommand.self, ListsCommand.self, ImportGitCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -27,6 +27,7 @@ public struct SubjectAccess: Sendable {
         let erasures = try store.pool.read { db -> Int in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM erasure WHERE candidate_id = ?", arguments: [candidateId]) ?? 0
         }
+        let transfers = try store.pool.read { db in try SubjectAccessTransfers.rows(db, candidateId: candidateId) }
         if mkdir(dir, 0o700) != 0 && errno != EEXIST {
             throw VetdeskError.io("cannot create \(Sanitize.forDisplay(dir)): \(String(cString: strerror(errno)))")
         }
@@ -40,7 +41,8 @@ public struct SubjectAccess: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let log = String(decoding: try encoder.encode(exports), as: UTF8.self)
             json = String(json[..<brace]).trimmingCharacters(in: .whitespacesAndNewlines)
-                + ",\n  \"exports_including_subject\" : " + log.replacingOccurrences(of: "\n", with: "\n  ") + "\n}\n"
+                + ",\n  \"exports_including_subject\" : " + log.replacingOccurrences(of: "\n", with: "\n  ")
+                + ",\n  \"transfer_events\" : " + SubjectAccessTransfers.json(transfers) + "\n}\n"
         }
         var md = "# What Vetdesk holds about \(MarkdownText.inline(cases[0].candidate.fullName))\n\n"
         md += "Prepared \(Time.iso(clock())) in answer to an access request. Scores and flags are advisory: every "
@@ -56,6 +58,7 @@ public struct SubjectAccess: Sendable {
                     + "\(e.personalData ? "yes" : "no") | \(MarkdownText.inline(e.path)) |\n"
             }
         }
+        md += SubjectAccessTransfers.markdown(transfers)
         if erasures > 0 { md += "\nEarlier erasures recorded for this id: \(erasures).\n" }
 
         let written = Written(json: base + ".json", markdown: base + ".md")

@@ -56,6 +56,7 @@ struct CandidateImport {
         try writer.markDirty(changed)
         let remapped = try LoginSummaryStore(db: writer.db).mapUnmappedLogins()
         try writer.markDirty(remapped)
+        try writer.markDirty(try TransferDayStore(db: writer.db).mapUnmappedEvents())
     }
 
     private func value(_ r: FlatRecord, _ name: String) throws -> DatabaseValueConvertible? {

@@ -9,6 +9,11 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     case logins
     /// Identity-provider exports.
     case okta, entra, google
+    /// After-hire audit logs (Import/Transfers/) and git commits (`vetdesk import-git`).
+    case githubAudit = "github-audit", gitlabAudit = "gitlab-audit", googleDrive = "google-drive"
+    case m365Audit = "m365-audit", gitCommits = "git-commits"
+
+    public var isTransfer: Bool { TransferShape.kinds.contains(self) || self == .gitCommits }
 
     public var isLogin: Bool {
         switch self {
@@ -77,7 +82,7 @@ struct ColumnSchema: Sendable {
             return ColumnSchema(required: ["event_id", "occurred_at", "account", "ip", "outcome"], optional: [
                 "source", "country", "city", "user_agent", "device_id", "device_managed", "locale", "session_id",
             ], detectBy: "event_id")
-        case .okta, .entra, .google:
+        case .okta, .entra, .google, .githubAudit, .gitlabAudit, .googleDrive, .m365Audit, .gitCommits:
             return nil
         }
     }

@@ -33,6 +33,8 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var sample: [[String: String]]?
     /// Dry run: every problem found (malformed records), up to 10,000 listed.
     public var problems: [String]?
+    /// Audit files and git: unmapped actors, unknown actions, events per action.
+    public var transfers: TransferImportSummary?
 
     public var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : Double(records) }
 
@@ -43,6 +45,6 @@ public struct ImportReport: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case file, kind, sha256, records, inserted, skippedDuplicates = "skipped_duplicates", ignored,
              skippedByReason = "skipped_by_reason", seconds, rejected, rejectsFile = "rejects_file",
-             dryRun = "dry_run", sample, problems
+             dryRun = "dry_run", sample, problems, transfers
     }
 }

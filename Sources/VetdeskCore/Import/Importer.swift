@@ -10,7 +10,7 @@ import GRDB
 public struct Importer {
     public let store: Store
     public let intel: IPIntelligence
-    private let clock: @Sendable () -> Int64
+    let clock: @Sendable () -> Int64
     /// How login imports share the write lock with analysts.
     public var pacing = ImportPacing.standard
 
@@ -51,9 +51,15 @@ public struct Importer {
         } else if case .flat(let reader) = source, reader.kind == .logins {
             logins = pipeline.canonicalLogins(reader)
         }
+        var transfers: (() throws -> TransferRecord?)? = nil
+        if case .transfers(_, let audit) = source { transfers = pipeline.transfers(source: audit) }
         if pipeline.options.dryRun, let logins { // no write, no lock: see docs/import-pipeline.md
             return try pipeline.dryRunLogins(logins, kind: source.kind, digest: digest, started: started)
         }
+        if pipeline.options.dryRun, let transfers {
+            return try pipeline.dryRunTransfers(transfers, kind: source.kind, digest: digest, started: started)
+        }
+        var transferSummary = TransferImportSummary()
         let now = clock()
         var counts = ImportCounts()
         // Logins commit in short chunks and publish at the end; the other kinds in one transaction
@@ -71,18 +77,22 @@ public struct Importer {
                 case .watchlist: try WatchlistImport(writer: writer).run(reader, counts: &counts)
                 case .logins:
                     try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
-                case .okta, .entra, .google:
+                case .okta, .entra, .google, .githubAudit, .gitlabAudit, .googleDrive, .m365Audit, .gitCommits:
                     preconditionFailure("identity-provider logs are read as JSON")
                 }
                 if !reader.kind.isLogin { counts.skippedDuplicates = counts.records - counts.inserted - pipeline.budget.rejectedCounted }
             case .identityProvider:
                 try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
+            case .transfers:
+                try TransferImport(writer: writer, intel: intel).run(next: transfers!, counts: &counts, summary: &transferSummary)
             }
             try writer.logImport(fileName: path, sha256: digest, kind: source.kind, records: counts.records,
                                  inserted: counts.inserted)
             try pipeline.endOfWrite()
         } }
-        return pipeline.report(kind: source.kind, digest: digest, counts: counts, started: started)
+        var report = pipeline.report(kind: source.kind, digest: digest, counts: counts, started: started)
+        if source.kind.isTransfer { report.transfers = transferSummary }
+        return report
     }
 
     static func sha256(path: String) throws -> String {
@@ -99,23 +109,35 @@ public struct Importer {
 enum ImportSource {
     case flat(FlatRecordReader)
     case identityProvider(ImportKind, SignInSource)
+    /// After-hire audit logs: GitHub, GitLab, Google Drive, Microsoft 365 (Import/Transfers/).
+    case transfers(ImportKind, TransferFileSource)
 
     var kind: ImportKind {
         switch self {
         case .flat(let r): r.kind
         case .identityProvider(let k, _): k
+        case .transfers(let k, _): k
         }
     }
 
     static func open(path: String, displayName: String, kind: ImportKind?, mapping: ImportMapping? = nil) throws -> ImportSource {
         if let mapping { return .flat(try MappedRecordReader(path: path, displayName: displayName, mapping: mapping, kind: kind)) }
+        if kind == .gitCommits { throw VetdeskError.io("git repositories are read by `vetdesk import-git PATH`") }
         guard try looksLikeJSON(path: path) else {
+            if let audit = try TransferFileSource.csv(path: path, displayName: displayName, requested: kind) {
+                return .transfers(audit.kind, audit)
+            }
             if let signIns = try SignInSource.csv(path: path, displayName: displayName, requested: kind) {
                 return .identityProvider(signIns.kind, signIns)
             }
             return .flat(try CSVRecordReader(path: path, displayName: displayName, kind: kind))
         }
         let json = try JSONRecordReader(path: path, displayName: displayName)
+        let audit: ImportKind? = if let kind { TransferShape.kinds.contains(kind) ? kind : nil }
+            else { json.first.flatMap { TransferShape.detect(object: $0.object) } }
+        if let audit {
+            return .transfers(audit, TransferFileSource(kind: audit, json: json, file: displayName))
+        }
         let detected = kind ?? json.first.flatMap { identityProvider(of: $0.object) }
         if let detected, detected.schema == nil { // okta, entra, google
             return .identityProvider(detected, SignInSource(kind: detected, json: json, file: displayName))

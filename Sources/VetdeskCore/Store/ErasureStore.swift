@@ -30,16 +30,23 @@ enum ErasureStore {
         let accounts = try String.fetchAll(db, sql: """
             SELECT lower(account) FROM candidate_account WHERE candidate_id = ?
             UNION SELECT lower(email) FROM candidate WHERE id = ? AND email IS NOT NULL
-            """, arguments: [id, id])
+            UNION SELECT lower(github_username) FROM candidate WHERE id = ? AND github_username IS NOT NULL
+            """, arguments: [id, id, id])
         let accountIds = try Int64.fetchAll(db, sql: "SELECT DISTINCT account_id FROM payment WHERE candidate_id = ?",
                                             arguments: [id])
-        let ips = try String.fetchAll(db, sql: "SELECT DISTINCT ip FROM login_event WHERE candidate_id = ?", arguments: [id])
+        let ips = try String.fetchAll(db, sql: """
+            SELECT DISTINCT ip FROM login_event WHERE candidate_id = ?
+            UNION SELECT DISTINCT ip FROM transfer_event WHERE candidate_id = ? AND ip IS NOT NULL
+            """, arguments: [id, id])
         for table in try personTables(db) {
             try db.execute(sql: "DELETE FROM \(table) WHERE candidate_id = ?", arguments: [id])
             deleted += db.changesCount
         }
         for account in accounts {
             try db.execute(sql: "DELETE FROM login_event WHERE lower(account) = ?", arguments: [account])
+            deleted += db.changesCount
+            // Audit events whose actor never mapped to them (stored before the candidate was known).
+            try db.execute(sql: "DELETE FROM transfer_event WHERE actor = ? COLLATE NOCASE", arguments: [account])
             deleted += db.changesCount
         }
         for accountId in accountIds {
@@ -53,7 +60,8 @@ enum ErasureStore {
             try db.execute(sql: """
                 DELETE FROM ip_info WHERE ip = ? AND NOT EXISTS (SELECT 1 FROM login_event WHERE ip = ?)
                   AND NOT EXISTS (SELECT 1 FROM login_ip_use WHERE ip = ?)
-                """, arguments: [ip, ip, ip])
+                  AND NOT EXISTS (SELECT 1 FROM transfer_event WHERE ip = ?)
+                """, arguments: [ip, ip, ip, ip])
             deleted += db.changesCount
         }
         // Ring edges name two members and the value they share (a phone, an email…).

@@ -23,6 +23,7 @@ enum ImportRollback {
             try db.execute(sql: "DELETE FROM import_chunk WHERE rowid = ?", arguments: [chunk[0] as Int64])
             return true
         }) {}
+        while try step(db, { db in try TransferChunkSchema.rollBackOne(db, runId: runId) }) {}
         let summaries = LoginSummaryStore(db: db)
         while try step(db, { db in
             let ids = try String.fetchAll(db, sql: "SELECT candidate_id FROM import_rebuild WHERE import_id = ? LIMIT 16",
@@ -30,6 +31,7 @@ enum ImportRollback {
             guard !ids.isEmpty else { return false }
             for id in ids {
                 try summaries.rebuild(candidateId: id)
+                try TransferDayStore(db: db).rebuild(candidateId: id)
                 try db.execute(sql: "INSERT OR IGNORE INTO dirty_candidate (candidate_id) VALUES (?)", arguments: [id])
                 try db.execute(sql: "DELETE FROM import_rebuild WHERE import_id = ? AND candidate_id = ?",
                                arguments: [runId, id])

@@ -15,6 +15,7 @@ final class ImportSession {
     private let pacing: ImportPacing
     private var began = DispatchTime.now()
     private var firstEventId: Int64 = 0
+    private var firstTransferId: Int64 = 0
     private var rowsInChunk = 0
 
     private init(db: Database, pacing: ImportPacing) {
@@ -44,6 +45,7 @@ final class ImportSession {
                 session.runId = db.lastInsertedRowID
                 let result = try body(session)
                 try db.execute(sql: "DELETE FROM import_chunk WHERE import_id = ?", arguments: [session.runId])
+                try db.execute(sql: "DELETE FROM import_transfer_chunk WHERE import_id = ?", arguments: [session.runId])
                 try db.execute(sql: "DELETE FROM import_run WHERE id = ?", arguments: [session.runId])
                 try db.commit()
                 return result
@@ -72,6 +74,7 @@ final class ImportSession {
             try db.execute(sql: "INSERT INTO import_chunk (import_id, first_event_id, last_event_id) VALUES (?, ?, ?)",
                            arguments: [runId, firstEventId, lastEventId])
         }
+        try TransferChunkSchema.record(db, runId: runId, first: firstTransferId)
         try db.commit()
         chunks += 1
         try pacing.betweenChunks?(chunks)
@@ -84,6 +87,7 @@ final class ImportSession {
         try db.beginTransaction(.immediate)
         began = DispatchTime.now()
         firstEventId = try maxEventId() + 1
+        firstTransferId = try TransferChunkSchema.maxId(db) + 1
     }
 
     private func maxEventId() throws -> Int64 {

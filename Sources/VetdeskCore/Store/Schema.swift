@@ -52,6 +52,7 @@ enum Schema {
         m.registerMigration("v12-transfer-events") { db in try TransferEventSchema.create(db) }
         // Invoices and payment requests with the period or milestone they bill (prepayment_pressure).
         m.registerMigration("v12-triage-invoices") { db in try db.execute(sql: PaymentRequestSchema.sql) }
+        m.registerMigration("v13-actimport-transfer-chunks") { db in try db.execute(sql: TransferChunkSchema.sql) }
         return m
     }
 

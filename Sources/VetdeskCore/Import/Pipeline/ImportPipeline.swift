@@ -8,7 +8,7 @@ final class ImportPipeline {
     let file: String
     let budget: RejectBudget
     let sample: ImportSample
-    private(set) var counter: ProgressCounter
+    var counter: ProgressCounter
     private var bytes: () -> Int = { 0 }
 
     init(options: ImportOptions, file: String, path: String) {
@@ -32,6 +32,11 @@ final class ImportPipeline {
             counter = ProgressCounter(options.progress) { signIns.bytesRead }
             counter.publish(phase: "reading")
             if budget.allowsErrors { signIns.json?.keepsRecordText = true }
+            return source
+        case .transfers(_, let audit):
+            counter = ProgressCounter(options.progress) { audit.bytesRead }
+            counter.publish(phase: "reading")
+            if budget.allowsErrors { audit.json?.keepsRecordText = true }
             return source
         }
     }

@@ -13,6 +13,10 @@ final class ImportSample {
         rows.append(row)
     }
 
+    func add(row: [String: String]) {
+        if rows.count < limit { rows.append(row) }
+    }
+
     func add(_ e: LoginEvent) {
         guard rows.count < limit else { return }
         var row: [String: String] = ["source": e.source, "source_id": e.sourceId, "account": e.account,
