@@ -303,3 +303,4 @@ else
     printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 %" "n/a" "" "100 %" "-"
 fi
 [ $IMPORT_OK = 1 ] && has_command lists && { scripts/bench-lists.sh "$BIN" "$STORE" || echo "bench: lists screening failed" >&2; }
+[ $IMPORT_OK = 1 ] && has_command rings && { scripts/bench-rings.sh "$BIN" "$STORE" "$DATA" || echo "bench: rings failed" >&2; }

@@ -49,6 +49,8 @@ enum Schema {
         }
         // Sanctions lists and intel feeds as published, and the hits screening found (docs/lists.md).
         m.registerMigration("v11-lists") { db in try db.execute(sql: ListStore.schemaSQL) }
+        // Ring refreshes recompute only what changed (RingDirtySchema).
+        m.registerMigration("v12-ringsdata-dirty") { db in try db.execute(sql: RingDirtySchema.sql) }
         return m
     }
 
