@@ -17,6 +17,7 @@ struct RingIncremental {
     func run() throws -> RingService.RefreshReport {
         let dirty = try RingStore.dirty(db)
         var source = RingGroupSource(db: db)
+        try source.updateShipToKeys(dirty.candidates)
         let storedEdges = try RingStore.storedEdgeKeys(db)
         var queue = Set(dirty.candidates)
 

@@ -46,6 +46,8 @@ public struct RingService: Sendable {
             if !force, sameAlgorithm, dirtyCount <= max(RingIncremental.maxDirty, candidates / 10) {
                 report = try RingIncremental(db: db, now: now).run()
             } else {
+                // Asked for, or new edge rules: from scratch, ship-to keys too; too many marks: cached keys stay.
+                if force || !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to") }
                 report = try Self.full(db, now: now)
                 report.touched = candidates
             }

@@ -9,6 +9,10 @@ enum RingDirtySchema {
     static let sql = """
         CREATE TABLE ring_dirty (candidate_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
         CREATE TABLE ring_dirty_value (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
+        -- Each candidate's ship-to and its AddressKey (computed in Swift, kept by the refreshes): sharers are
+        -- found by index, and only changed addresses are normalised again.
+        CREATE TABLE ring_ship_to (candidate_id TEXT PRIMARY KEY NOT NULL, address TEXT NOT NULL, key TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ring_ship_to_key ON ring_ship_to(key);
 
         -- Whatever queues a candidate for rescoring queues it for rings. BEFORE fires even when the
         -- candidate is already queued (INSERT OR IGNORE), i.e. after rings took the earlier mark.

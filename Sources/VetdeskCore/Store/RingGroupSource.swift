@@ -7,7 +7,6 @@ import GRDB
 struct RingGroupSource {
     let db: Database
     private(set) var extraction = RingExtraction()
-    private var shipToIndex: [String: [String]]?     // AddressKey -> candidate ids (incremental, read once)
 
     init(db: Database) { self.db = db }
 
@@ -42,8 +41,13 @@ struct RingGroupSource {
                 out.append(RingGroup(kind: kind, key: RingGroup.key(kind, shown: value), value: value, members: split(row["members"])))
             }
         }
-        for (_, people) in try shipToPeople() where people.count >= 2 {
-            out.append(Self.shipTo(people))
+        try syncShipToKeys()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT min(s.candidate_id) AS first, group_concat(s.candidate_id) AS members FROM ring_ship_to s
+            GROUP BY s.key HAVING count(*) >= 2
+            """) {
+            let shown = try String.fetchOne(db, sql: "SELECT ship_to_address FROM candidate WHERE id = ?", arguments: [row["first"] as String]) ?? ""
+            out.append(Self.shipTo(shown: shown, members: split(row["members"])))
         }
         // Lines shared by 2 to maxLineSharers are found in the (ip, candidate_id) index alone; only their rows
         // are then read, not every candidate's every line.
@@ -101,7 +105,7 @@ struct RingGroupSource {
     }
 
     /// The group of a value a change removed from someone (ring_dirty_value: an old phone, a deleted payment).
-    mutating func group(kind: String, value: String) throws -> RingGroup? {
+    func group(kind: String, value: String) throws -> RingGroup? {
         switch kind {
         case "payment":
             guard let id = Int64(value) else { return nil }
@@ -202,17 +206,55 @@ struct RingGroupSource {
         return RingGroup(kind: kind, key: RingGroup.key(kind, shown: shown), value: shown, members: ids)
     }
 
-    private mutating func shipToGroup(_ address: String) throws -> RingGroup? {
-        if shipToIndex == nil {
-            let people = try shipToPeople()
-            shipToIndex = people.mapValues { $0.map(\.id) }
-            shipToShown = people.mapValues { $0.first?.shown ?? "" }
-        }
+    /// Ship-to sharers by AddressKey, from ring_ship_to (kept by the refreshes): no address is normalised
+    /// beyond the changed candidates'. The lowest id's address is shown, as in the full refresh.
+    private func shipToGroup(_ address: String) throws -> RingGroup? {
         let key = AddressKey.of(address)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.candidate_id, c.ship_to_address FROM ring_ship_to s JOIN candidate c ON c.id = s.candidate_id
+            WHERE s.key = ? ORDER BY s.candidate_id
+            """, arguments: [key])
+        let shown = rows.first.map { $0["ship_to_address"] as String } ?? address
         return RingGroup(kind: .shipTo, key: RingGroup.key(.shipTo, shown: RingGroup.shipToPrefix + address),
-                         value: RingGroup.shipToPrefix + (shipToShown?[key] ?? address), members: shipToIndex?[key] ?? [])
+                         value: RingGroup.shipToPrefix + shown, members: rows.map { $0["candidate_id"] })
     }
-    private var shipToShown: [String: String]?
+
+    /// Full refresh: ring_ship_to made to match every candidate's ship-to, normalising only addresses that
+    /// changed since it was written (AddressKey is the costly part); read as a cursor, so memory stays flat.
+    private func syncShipToKeys() throws {
+        var changed: [(id: String, address: String)] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT c.id, c.ship_to_address, s.address AS cached FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
+            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> ''
+            """)
+        while let row = try cursor.next() {
+            let address: String = row["ship_to_address"]
+            if (row["cached"] as String?) != address { changed.append((row["id"], address)) }
+        }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)
+            ON CONFLICT(candidate_id) DO UPDATE SET address = excluded.address, key = excluded.key
+            """)
+        for c in changed { try upsert.execute(arguments: [c.id, c.address, AddressKey.of(c.address)]) }
+        try db.execute(sql: """
+            DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
+            """)
+    }
+
+    /// Incremental refresh: the marked candidates' ship-to keys (a changed or new ship-to marks its candidate).
+    func updateShipToKeys(_ ids: [String]) throws {
+        for chunk in Self.chunks(ids) {
+            let list = Self.placeholders(chunk.count)
+            try db.execute(sql: "DELETE FROM ring_ship_to WHERE candidate_id IN \(list)", arguments: StatementArguments(chunk))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, ship_to_address FROM candidate WHERE id IN \(list) AND ship_to_address IS NOT NULL AND ship_to_address <> ''
+                """, arguments: StatementArguments(chunk)) {
+                let address: String = row["ship_to_address"]
+                try db.execute(sql: "INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)",
+                               arguments: [row["id"] as String, address, AddressKey.of(address)])
+            }
+        }
+    }
 
     private func lineGroup(_ ip: String) throws -> RingGroup? {
         let info = try Row.fetchOne(db, sql: "SELECT provider_kind, anonymous_proxy FROM ip_info WHERE ip = ?", arguments: [ip])
@@ -260,17 +302,6 @@ struct RingGroupSource {
         String(String.UnicodeScalarView(s.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
     }
 
-    private func shipToPeople() throws -> [String: [(id: String, shown: String)]] {
-        var byAddress: [String: [(id: String, shown: String)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, ship_to_address FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''
-            """) {
-            let shown: String = row["ship_to_address"]
-            byAddress[AddressKey.of(shown), default: []].append((row["id"], shown))
-        }
-        return byAddress
-    }
-
     private static func payment(_ row: Row, members: [String]) -> RingGroup {
         let value = "\(row["account_type"] as String) \(row["value"] as String)"
         return RingGroup(kind: .paymentAccount, key: RingGroup.key(.paymentAccount, shown: value), value: value, members: members,
@@ -283,9 +314,9 @@ struct RingGroupSource {
                          first: row["first"], last: row["last"])
     }
 
-    private static func shipTo(_ people: [(id: String, shown: String)]) -> RingGroup {
-        let value = RingGroup.shipToPrefix + people[0].shown
-        return RingGroup(kind: .shipTo, key: RingGroup.key(.shipTo, shown: value), value: value, members: people.map(\.id))
+    private static func shipTo(shown: String, members: [String]) -> RingGroup {
+        let value = RingGroup.shipToPrefix + shown
+        return RingGroup(kind: .shipTo, key: RingGroup.key(.shipTo, shown: value), value: value, members: members.sorted())
     }
 
     private static func line(ip: String, events: [String: Int], first: Int64?, last: Int64?) -> RingGroup {
