@@ -77,11 +77,10 @@ import Testing
             try store.pool.write { db in try db.execute(sql: extra) }
             try RingService(store: store, clock: { 1000 }).refresh(force: true)
         }
-        // S-2 also uses the ring's device: the two rings merge; R-a's payment and ship-to go: R-a drops out.
+        // S-2 also uses the ring's device: the two rings merge; R-c's device rows go: R-c drops out.
         let change = """
             INSERT INTO login_device VALUES ('S-2', 'dev-7', 0, 7, 70, 1);
-            DELETE FROM payment WHERE candidate_id = 'R-a';
-            UPDATE candidate SET ship_to_address = NULL WHERE id = 'R-a';
+            DELETE FROM login_device WHERE candidate_id = 'R-c';
             """
         for store in [full, incremental] { try store.pool.write { db in try db.execute(sql: change) } }
         let f = try RingService(store: full, clock: { 2000 }).refresh(force: true)
@@ -89,13 +88,26 @@ import Testing
         #expect(f.mode == "full" && i.mode == "incremental")
         let after = try shapes(incremental)
         #expect(try shapes(full) == after)
-        #expect(after.count == 1 && after.first?.members == ["R-b", "R-c", "S-1", "S-2"])
+        #expect(after.count == 1 && after.first?.members == ["R-a", "R-b", "S-1", "S-2"])
         let retired = try incremental.pool.read { db in
             try String.fetchAll(db, sql: "SELECT candidate_id || ' ' || via FROM ring_event WHERE change = 'left' AND at = 2000 ORDER BY candidate_id")
         }
         // Equal overlap (two members each): the older id stays, the other ring retires into it.
         #expect(after.first?.id == "R-000001")
-        #expect(retired == ["R-a no strong tie left", "S-1 now in R-000001", "S-2 now in R-000001"])
+        #expect(retired == ["R-c no strong tie left", "S-1 now in R-000001", "S-2 now in R-000001"])
+    }
+
+    /// Giving up a personal value (a ship-to here) leaves no trace of it in the marks: a full refresh follows.
+    @Test func aPersonalValueGivenUpAsksForAFullRefreshAndIsNotKept() throws {
+        let (store, dir) = try RingTests().fieldStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try RingService(store: store, clock: { 1000 }).refresh()
+        try store.pool.write { db in try db.execute(sql: "UPDATE candidate SET ship_to_address = NULL WHERE id = 'R-a'") }
+        let marks = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT kind || ' ' || value FROM ring_dirty_value") }
+        #expect(marks == ["full "])
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ring_ship_to WHERE candidate_id = 'R-a'") } == 0)
+        #expect(try RingService(store: store, clock: { 2000 }).refresh().mode == "full")
+        #expect(try RingService(store: store).rings().first?.members.map(\.candidateId).sorted() == ["R-a", "R-b", "R-c"])
     }
 
     @Test func rescoringRefreshesTheTouchedRingsIncrementally() throws {

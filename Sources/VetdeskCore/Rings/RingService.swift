@@ -43,11 +43,11 @@ public struct RingService: Sendable {
             }
             let candidates = try Int.fetchOne(db, sql: "SELECT count(*) FROM candidate") ?? 0
             let sameAlgorithm = stored?.hasPrefix("a\(RingStore.algorithm)|") ?? false
-            if !force, sameAlgorithm, dirtyCount <= max(RingIncremental.maxDirty, candidates / 10) {
+            if !force, sameAlgorithm, try !RingStore.needsFull(db), dirtyCount <= max(RingIncremental.maxDirty, candidates / 10) {
                 report = try RingIncremental(db: db, now: now).run()
             } else {
-                // Asked for, or new edge rules: from scratch, ship-to keys too; too many marks: cached keys stay.
-                if force || !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to") }
+                // New edge rules may normalise addresses differently: their ship-to keys are made again.
+                if !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to") }
                 report = try Self.full(db, now: now)
                 report.touched = candidates
             }

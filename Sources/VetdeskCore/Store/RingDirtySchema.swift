@@ -1,8 +1,9 @@
 import GRDB
 
 /// What the incremental ring refresh starts from (migration "v12-ringsdata-dirty", docs/rings.md):
-/// the candidates whose ring ties may have changed, and the shared values someone stopped holding (an old
-/// phone, a deleted payment), whose remaining sharers may have lost a tie. Triggers fill both, so every
+/// the candidates whose ring ties may have changed, and the non-personal values someone stopped holding (a
+/// deleted payment's account, an old resume hash), whose remaining sharers' ties may change; or 'full' when
+/// only a full refresh will do (an erasure, a phone, email, ship-to or line given up). Triggers fill both, so every
 /// writer (imports, rollbacks, erasure, retention, provider rematches, plain SQL) is covered without
 /// knowing about rings; a refresh empties them.
 enum RingDirtySchema {
@@ -21,6 +22,8 @@ enum RingDirtySchema {
 
         CREATE TRIGGER ring_dirty_candidate_insert AFTER INSERT ON candidate
         BEGIN INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (NEW.id); END;
+        -- Personal values (phone, email, ship-to, lines' IPs) are never written here: a candidate leaving one
+        -- asks for a full refresh ('full'), so nothing outlives an erasure or a retention purge.
         CREATE TRIGGER ring_dirty_candidate_update AFTER UPDATE ON candidate
         WHEN OLD.phone IS NOT NEW.phone OR OLD.email IS NOT NEW.email OR OLD.resume_hash IS NOT NEW.resume_hash
           OR OLD.photo_hash IS NOT NEW.photo_hash OR OLD.ship_to_address IS NOT NEW.ship_to_address
@@ -28,23 +31,22 @@ enum RingDirtySchema {
           OR OLD.referrer_id IS NOT NEW.referrer_id
         BEGIN
             INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (NEW.id);
+            DELETE FROM ring_ship_to WHERE candidate_id = NEW.id AND address IS NOT NEW.ship_to_address;
             INSERT OR IGNORE INTO ring_dirty_value(kind, value)
-                SELECT 'phone', OLD.phone WHERE OLD.phone IS NOT NEW.phone AND coalesce(OLD.phone, '') <> ''
-                UNION ALL SELECT 'email', OLD.email WHERE OLD.email IS NOT NEW.email AND coalesce(OLD.email, '') <> ''
-                UNION ALL SELECT 'resume', OLD.resume_hash WHERE OLD.resume_hash IS NOT NEW.resume_hash AND coalesce(OLD.resume_hash, '') <> ''
+                SELECT 'resume', OLD.resume_hash WHERE OLD.resume_hash IS NOT NEW.resume_hash AND coalesce(OLD.resume_hash, '') <> ''
                 UNION ALL SELECT 'photo', OLD.photo_hash WHERE OLD.photo_hash IS NOT NEW.photo_hash AND coalesce(OLD.photo_hash, '') <> ''
-                UNION ALL SELECT 'ship_to', OLD.ship_to_address WHERE OLD.ship_to_address IS NOT NEW.ship_to_address
-                    AND coalesce(OLD.ship_to_address, '') <> '';
+                UNION ALL SELECT 'full', '' WHERE (OLD.phone IS NOT NEW.phone AND coalesce(OLD.phone, '') <> '')
+                    OR (OLD.email IS NOT NEW.email AND coalesce(OLD.email, '') <> '')
+                    OR (OLD.ship_to_address IS NOT NEW.ship_to_address AND coalesce(OLD.ship_to_address, '') <> '');
         END;
+        -- Erasure deletes the candidate last: whatever its rows' deletions marked is dropped, and a full refresh
+        -- (which needs no marks) is asked for.
         CREATE TRIGGER ring_dirty_candidate_delete AFTER DELETE ON candidate
         BEGIN
-            INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (OLD.id);
-            INSERT OR IGNORE INTO ring_dirty_value(kind, value)
-                SELECT 'phone', OLD.phone WHERE coalesce(OLD.phone, '') <> ''
-                UNION ALL SELECT 'email', OLD.email WHERE coalesce(OLD.email, '') <> ''
-                UNION ALL SELECT 'resume', OLD.resume_hash WHERE coalesce(OLD.resume_hash, '') <> ''
-                UNION ALL SELECT 'photo', OLD.photo_hash WHERE coalesce(OLD.photo_hash, '') <> ''
-                UNION ALL SELECT 'ship_to', OLD.ship_to_address WHERE coalesce(OLD.ship_to_address, '') <> '';
+            DELETE FROM ring_dirty_value;
+            DELETE FROM ring_dirty WHERE candidate_id = OLD.id;
+            DELETE FROM ring_ship_to WHERE candidate_id = OLD.id;
+            INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('full', '');
         END;
 
         CREATE TRIGGER ring_dirty_payment_insert AFTER INSERT ON payment
@@ -55,6 +57,7 @@ enum RingDirtySchema {
             INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('payment', CAST(OLD.account_id AS TEXT));
         END;
         CREATE TRIGGER ring_dirty_payment_delete AFTER DELETE ON payment
+        WHEN EXISTS (SELECT 1 FROM candidate WHERE id = OLD.candidate_id)
         BEGIN
             INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (OLD.candidate_id);
             INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('payment', CAST(OLD.account_id AS TEXT));
@@ -64,6 +67,7 @@ enum RingDirtySchema {
         CREATE TRIGGER ring_dirty_device_insert AFTER INSERT ON login_device
         BEGIN INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (NEW.candidate_id); END;
         CREATE TRIGGER ring_dirty_device_delete AFTER DELETE ON login_device
+        WHEN EXISTS (SELECT 1 FROM candidate WHERE id = OLD.candidate_id)
         BEGIN
             INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (OLD.candidate_id);
             INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('device', OLD.device_id);
@@ -71,9 +75,10 @@ enum RingDirtySchema {
         CREATE TRIGGER ring_dirty_line_insert AFTER INSERT ON login_ip_use
         BEGIN INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (NEW.candidate_id); END;
         CREATE TRIGGER ring_dirty_line_delete AFTER DELETE ON login_ip_use
+        WHEN EXISTS (SELECT 1 FROM candidate WHERE id = OLD.candidate_id)
         BEGIN
             INSERT OR IGNORE INTO ring_dirty(candidate_id) VALUES (OLD.candidate_id);
-            INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('line', OLD.ip);
+            INSERT OR IGNORE INTO ring_dirty_value(kind, value) VALUES ('full', '');
         END;
         -- A line that becomes a known VPN, hosting or proxy exit no longer ties its sharers.
         CREATE TRIGGER ring_dirty_ip_info AFTER UPDATE OF provider_kind, anonymous_proxy ON ip_info
@@ -87,6 +92,11 @@ extension RingStore {
         var candidates: [String]
         var values: [(kind: String, value: String)]
         var isEmpty: Bool { candidates.isEmpty && values.isEmpty }
+    }
+
+    /// A change only a full refresh follows safely (an erasure, a personal value given up).
+    static func needsFull(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ring_dirty_value WHERE kind = 'full')") ?? false
     }
 
     static func dirty(_ db: Database) throws -> Dirty {

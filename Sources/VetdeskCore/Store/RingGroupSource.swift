@@ -235,7 +235,9 @@ struct RingGroupSource {
             INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id) DO UPDATE SET address = excluded.address, key = excluded.key
             """)
-        for c in changed { try upsert.execute(arguments: [c.id, c.address, AddressKey.of(c.address)]) }
+        // Normalising is the costly part (a first computation does every address): on all cores.
+        let keys = ParallelMap.map(changed.map(\.address)) { AddressKey.of($0) }
+        for (c, key) in zip(changed, keys) { try upsert.execute(arguments: [c.id, c.address, key]) }
         try db.execute(sql: """
             DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
             """)
