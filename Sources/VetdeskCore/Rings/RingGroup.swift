@@ -43,8 +43,12 @@ struct RingExtraction {
         return members.allSatisfy { homes[$0]?.address == first }
     }
 
-    /// Whether the group needs homes (and totals) loaded before `judge`.
-    static func needsHomes(_ g: RingGroup) -> Bool { g.kind != .referral && g.members.count >= 2 }
+    /// Whether `judge` reads homes (and, for lines, totals): ship-to and line rules always, the household rule
+    /// only for groups small enough to be one. Normalising home addresses is costly: no more than needed.
+    static func needsHomes(_ g: RingGroup) -> Bool {
+        guard g.kind != .referral, g.members.count >= 2 else { return false }
+        return g.kind == .shipTo || g.kind == .residentialLine || Set(g.members).count <= RingStore.maxHousehold
+    }
 
     mutating func judge(_ g: RingGroup) {
         // A value only one candidate holds (now) ties nobody and is no skip either.

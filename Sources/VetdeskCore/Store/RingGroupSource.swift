@@ -43,11 +43,11 @@ struct RingGroupSource {
         }
         try syncShipToKeys()
         for row in try Row.fetchAll(db, sql: """
-            SELECT min(s.candidate_id) AS first, group_concat(s.candidate_id) AS members FROM ring_ship_to s
+            SELECT s.key, min(s.candidate_id) AS first, group_concat(s.candidate_id) AS members FROM ring_ship_to s
             GROUP BY s.key HAVING count(*) >= 2
             """) {
             let shown = try String.fetchOne(db, sql: "SELECT ship_to_address FROM candidate WHERE id = ?", arguments: [row["first"] as String]) ?? ""
-            out.append(Self.shipTo(shown: shown, members: split(row["members"])))
+            out.append(Self.shipTo(shown: shown, key: row["key"], members: split(row["members"])))
         }
         // Lines shared by 2 to maxLineSharers are found in the (ip, candidate_id) index alone; only their rows
         // are then read, not every candidate's every line.
@@ -140,25 +140,28 @@ struct RingGroupSource {
     /// Judges many groups with two batched reads (full refresh).
     mutating func judgeAll(_ groups: [RingGroup]) throws {
         var homes = Set<String>(), totals = Set<String>()
-        for g in groups where RingExtraction.needsHomes(g) && g.members.count <= RingStore.maxGroup {
+        // Ship-to groups decide "household" before the size limit: their sharers' homes are needed at any size.
+        for g in groups where RingExtraction.needsHomes(g) && (g.members.count <= RingStore.maxGroup || g.kind == .shipTo) {
             homes.formUnion(g.members)
             if g.kind == .residentialLine { totals.formUnion(g.members) }
         }
-        // Ship-to groups decide "household" before the size limit: their sharers' homes are needed too.
-        for g in groups where g.kind == .shipTo { homes.formUnion(g.members) }
         try loadHomes(Array(homes))
         try loadTotals(Array(totals))
         for g in groups { extraction.judge(g) }
     }
 
     private mutating func loadHomes(_ ids: [String]) throws {
+        var rows: [(id: String, address: String?, city: String, country: String)] = []
         for chunk in Self.chunks(ids) {
             for row in try Row.fetchAll(db, sql: "SELECT id, address, city, declared_country FROM candidate WHERE id IN \(Self.placeholders(chunk.count))",
                                         arguments: StatementArguments(chunk)) {
-                extraction.homes[row["id"]] = RingExtraction.Home(address: AddressKey.of(row["address"]),
-                                                                  city: (row["city"] as String?)?.lowercased() ?? "",
-                                                                  country: row["declared_country"] ?? "")
+                rows.append((row["id"], row["address"], (row["city"] as String?)?.lowercased() ?? "", row["declared_country"] ?? ""))
             }
+        }
+        // Normalising addresses is the costly part of a full refresh: on all cores.
+        let keys = ParallelMap.map(rows.map(\.address), minChunk: 256) { AddressKey.of($0) }
+        for (r, key) in zip(rows, keys) {
+            extraction.homes[r.id] = RingExtraction.Home(address: key, city: r.city, country: r.country)
         }
     }
 
@@ -316,9 +319,10 @@ struct RingGroupSource {
                          first: row["first"], last: row["last"])
     }
 
-    private static func shipTo(shown: String, members: [String]) -> RingGroup {
-        let value = RingGroup.shipToPrefix + shown
-        return RingGroup(kind: .shipTo, key: RingGroup.key(.shipTo, shown: value), value: value, members: members.sorted())
+    /// `key`: the stored AddressKey (the same RingGroup.key(.shipTo, shown:) computes, without normalising again).
+    private static func shipTo(shown: String, key: String, members: [String]) -> RingGroup {
+        RingGroup(kind: .shipTo, key: RingEdge.Kind.shipTo.rawValue + "|" + key, value: RingGroup.shipToPrefix + shown,
+                  members: members.sorted())
     }
 
     private static func line(ip: String, events: [String: Int], first: Int64?, last: Int64?) -> RingGroup {
