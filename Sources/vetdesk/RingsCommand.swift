@@ -7,7 +7,8 @@ struct RingsCommand: ParsableCommand {
         commandName: "rings",
         abstract: "List rings: candidates joined by strong shared identifiers (payment account, device, ship-to, phone, "
             + "email, resume, photo, a residential line of people declaring different homes, referrals between flagged).",
-        discussion: "Rings are recomputed first when imports, decisions or scores changed. Households, VPN exits, "
+        discussion: "Rings are refreshed first: only the parts touched by what changed since the last refresh (--refresh "
+            + "recomputes all). Households, VPN exits, "
             + "carrier NAT and corporate egress do not join rings. See docs/rings.md.")
 
     @OptionGroup var global: GlobalOptions
