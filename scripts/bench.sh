@@ -304,3 +304,4 @@ else
 fi
 [ $IMPORT_OK = 1 ] && has_command lists && { scripts/bench-lists.sh "$BIN" "$STORE" || echo "bench: lists screening failed" >&2; }
 has_command import-git && { scripts/bench-activity.sh "$BIN" || echo "bench: activity import failed" >&2; }
+[ $IMPORT_OK = 1 ] && has_command rings && { scripts/bench-rings.sh "$BIN" "$STORE" "$DATA" || echo "bench: rings failed" >&2; }

@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Candidate ids.") var ids: [String] = []
     @Option(help: "Export every case in this state: new, in_review, cleared, escalated, referred.") var status: String?
-    @Option(help: "Export a ring (R-000001) as one unit: its members, and for md the ring drawn as text and its timeline.")
+    @Option(help: "Export a ring (R-000001) as one unit: md opens with the ring drawn as text, stix is one bundle with a ring grouping, misp one event with the shared identifiers correlated.")
     var ring: String?
     @Option(help: "md | json | csv | stix | misp") var format: String
     @Option(help: "Output file.") var out: String?
@@ -41,25 +41,15 @@ struct ExportCommand: ParsableCommand {
         let exporter = Exporter(store: try global.openStore(), organisation: organisation, options: options,
                                 analyst: try global.access(analyst: nil).analyst)
         let fmt = Exporter.Format(rawValue: format)!
-        var selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
+        let selection: Exporter.Selection = status.flatMap(CaseStatus.init(rawValue:)).map { .status($0) } ?? .cases(ids)
         if let ring {
-            let store = try global.openStore()
-            try RingService(store: store).refresh()
-            let found = try RingService(store: store).ring(ring)
-            selection = .cases(found.members.map(\.candidateId))
-            if fmt == .markdown {
-                let cases = try exporter.load(selection)
-                let history = try found.members.flatMap { try CaseService(store: store).history($0.candidateId) }
-                let text = RingReport.markdown(found, history: history) + (try exporter.render(.markdown, cases))
-                if let out {
-                    try exporter.write(text, to: out, candidateIds: found.members.map(\.candidateId))
-                    FileHandle.standardError.write(Data("exported ring \(Sanitize.forDisplay(ring)) (\(cases.count) cases) to \(Sanitize.forDisplay(out))\n".utf8))
-                } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                    try exporter.logExport(format: fmt, path: "(standard output)", candidateIds: found.members.map(\.candidateId))
-                }
-                return
+            let result = try exporter.exportRing(ring, format: fmt, to: out)
+            if let out {
+                SafeOutput.warn("exported ring \(ring) (\(result.members.count) cases) to \(out)")
+            } else {
+                FileHandle.standardOutput.write(Data(result.text.utf8))
             }
+            return
         }
         if let out {
             let n = try exporter.export(selection, format: fmt, to: out)

@@ -7,16 +7,19 @@ struct RingsCommand: ParsableCommand {
         commandName: "rings",
         abstract: "List rings: candidates joined by strong shared identifiers (payment account, device, ship-to, phone, "
             + "email, resume, photo, a residential line of people declaring different homes, referrals between flagged).",
-        discussion: "Rings are recomputed first when imports, decisions or scores changed. Households, VPN exits, "
+        discussion: "Rings are refreshed first: only the parts touched by what changed since the last refresh (--refresh "
+            + "recomputes all). Households, VPN exits, "
             + "carrier NAT and corporate egress do not join rings. See docs/rings.md.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only rings with at least this many members.") var minSize = 2
     @Flag(help: "Print the rings as JSON.") var json = false
+    @Flag(help: "Recompute every ring from scratch (otherwise only what changed since the last refresh).")
+    var refresh = false
 
     func run() throws {
         let service = RingService(store: try global.openStore())
-        let refresh = try service.refresh()
+        let refresh = try service.refresh(force: self.refresh)
         let rings = try service.rings(minSize: minSize)
         if json {
             try JSONOutput.print(["refresh": AnyEncodable(refresh), "rings": AnyEncodable(rings)])
@@ -30,6 +33,10 @@ struct RingsCommand: ParsableCommand {
                   + String(String(r.size).padding(toLength: 5, withPad: " ", startingAt: 0)) + " "
                   + String(String(r.score).padding(toLength: 6, withPad: " ", startingAt: 0)) + " "
                   + kinds.padding(toLength: 35, withPad: " ", startingAt: 0) + " " + r.statusSummary)
+        }
+        if refresh.recomputed {
+            SafeOutput.line("refreshed (\(refresh.mode)): \(refresh.touched) candidate(s) re-read, \(refresh.edges) edge(s), "
+                            + String(format: "%.2f s", refresh.seconds))
         }
         if !refresh.skipped.isEmpty {
             SafeOutput.line("not ring ties: " + refresh.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))

@@ -15,6 +15,7 @@ public enum Backtest {
         try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copyPath]) }
         let copy = try Store(path: copyPath)
         var rescorer = Rescorer(store: copy, config: config)
+        rescorer.refreshRings = false
         rescorer.clock = { now }
         try rescorer.rescoreAll()
         let truth = try decidedCases(copy)

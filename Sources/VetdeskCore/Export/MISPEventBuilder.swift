@@ -16,9 +16,11 @@ struct MISPEventBuilder {
 
     func uuid(_ name: String) -> String { NameUUID.v5(namespace: NameUUID.vetdeskNamespace, name: name).lowercased }
 
-    func render(_ cases: [ExportCase], exportedAt: Int64) -> String {
+    /// With `ring`, one event for the ring (its uuid follows the ring id, so re-exports after a member joined
+    /// update the same event): the shared identifiers as attributes, each referenced by its sharers' person objects.
+    func render(_ cases: [ExportCase], exportedAt: Int64, ring: Ring? = nil) -> String {
         let ids = cases.map(\.candidate.id)
-        let eventKey = "misp-event|" + ids.joined(separator: ",")
+        let eventKey = ring.map { "misp-ring|" + $0.id } ?? ("misp-event|" + ids.joined(separator: ","))
         let updated = cases.map { max($0.caseFile?.updatedAt ?? 0, $0.history.last?.at ?? 0) }.max() ?? exportedAt
         let timestamp = updated > 0 ? updated : exportedAt
         var attributes: [JSONValue] = []
@@ -118,6 +120,8 @@ struct MISPEventBuilder {
             }
         }
 
+        if let ring { objects = ringReferences(ring, eventKey: eventKey, objects: objects, top: top) }
+
         let band = cases.compactMap { $0.caseFile?.riskBand }.max() ?? .none
         let threatLevel = band >= .high ? "1" : band == .medium ? "2" : band == .low ? "3" : "4"
         let allReferred = !cases.isEmpty && cases.allSatisfy { $0.status == .referred || $0.status == .cleared }
@@ -136,7 +140,7 @@ struct MISPEventBuilder {
         }
         var event = JSONObjectBuilder()
         event.add("uuid", uuid(eventKey))
-        event.add("info", info)
+        event.add("info", ring.map { "Vetdesk ring \($0.id), \(cases.count) members joined by shared identifiers. " } .map { $0 + info } ?? info)
         event.add("date", Time.day(timestamp))
         event.add("timestamp", String(timestamp))
         event.add("published", false)

@@ -41,6 +41,17 @@ struct STIXBundle {
     }
 
     func render(_ cases: [ExportCase], exportedAt: Int64) -> String {
+        Self.bundle(objects(cases, exportedAt: exportedAt), key: cases.map(\.candidate.id).joined(separator: ","), exportedAt: exportedAt)
+    }
+
+    static func bundle(_ objects: [JSONValue], key: String, exportedAt: Int64) -> String {
+        let bundleId = "bundle--" + NameUUID.v4Derived("bundle|" + key + "|" + String(exportedAt)).lowercased
+        return JSONValue.object([("type", .string("bundle")), ("id", .string(bundleId)), ("objects", .array(objects))])
+            .serialized(pretty: true) + "\n"
+    }
+
+    /// The marking, the organisation, the attributed actors and every case's objects (a ring adds its own).
+    func objects(_ cases: [ExportCase], exportedAt: Int64) -> [JSONValue] {
         let orgId = sdoId("identity", "org|" + organisation)
         let epoch = cases.compactMap { $0.caseFile?.openedAt }.min() ?? exportedAt
         let markingId = options.tlp.stixMarkingId
@@ -101,10 +112,7 @@ struct STIXBundle {
                                    actorRefs: c.attribution.flatMap { actorRefs[$0.actor] } ?? [],
                                    exportedAt: exportedAt, seenSCOs: &seenSCOs, common: common)
         }
-        let bundleId = "bundle--" + NameUUID.v4Derived("bundle|" + cases.map(\.candidate.id).joined(separator: ",")
-                                                         + "|" + String(exportedAt)).lowercased
-        return JSONValue.object([("type", .string("bundle")), ("id", .string(bundleId)), ("objects", .array(objects))])
-            .serialized(pretty: true) + "\n"
+        return objects
     }
 
     private func caseObjects(_ c: ExportCase, orgId: String, actorId: String?, actorRefs: [String], exportedAt: Int64,

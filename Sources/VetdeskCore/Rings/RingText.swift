@@ -30,7 +30,9 @@ public enum RingText {
             if let first = e.firstSeen { items.append((first, "first \(e.kind.rawValue) shared: \(e.a) & \(e.b) (\(Sanitize.forDisplay(e.value)))")) }
         }
         for ev in ring.events {
-            items.append((ev.at, "\(ev.candidateId) \(ev.change)" + (ev.via.isEmpty ? "" : " via \(Sanitize.forDisplay(ev.via))")))
+            // "joined via payment_account iban …"; "left (now in R-000003)" or "left (no strong tie left)".
+            let why = ev.via.isEmpty ? "" : ev.change == "joined" ? " via \(Sanitize.forDisplay(ev.via))" : " (\(Sanitize.forDisplay(ev.via)))"
+            items.append((ev.at, "\(ev.candidateId) \(ev.change)" + why))
         }
         for h in history where h.action != "note" {
             items.append((h.at, "\(h.candidateId) \(h.action) by \(Sanitize.forDisplay(h.analyst))" + (h.reasonCode.map { " [\($0)]" } ?? "")))

@@ -53,6 +53,8 @@ enum Schema {
         // Invoices and payment requests with the period or milestone they bill (prepayment_pressure).
         m.registerMigration("v12-triage-invoices") { db in try db.execute(sql: PaymentRequestSchema.sql) }
         m.registerMigration("v13-actimport-transfer-chunks") { db in try db.execute(sql: TransferChunkSchema.sql) }
+        // Ring refreshes recompute only what changed (RingDirtySchema).
+        m.registerMigration("v12-ringsdata-dirty") { db in try db.execute(sql: RingDirtySchema.sql) }
         return m
     }
 

@@ -16,5 +16,8 @@ public struct RescoreReport: Codable, Sendable, Equatable {
     /// True when another connection committed while the run computed: its dirty marks were kept, so
     /// the next rescore settles what changed meanwhile.
     public var keptDirty: Bool = false
+    /// The ring refresh that followed (RingService.refresh), or why it failed.
+    public var rings: RingService.RefreshReport?
+    public var ringsError: String?
     public init() {}
 }

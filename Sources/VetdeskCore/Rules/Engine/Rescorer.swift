@@ -11,6 +11,9 @@ public struct Rescorer: Sendable {
     public let config: RuleConfig
     /// Injected for tests; defaults to the wall clock.
     public var clock: @Sendable () -> Int64 = { Time.now() }
+    /// Rings follow rescoring: after a dirty or by-id rescore, the components the changed candidates touch are
+    /// recomputed (RingService.refresh, incremental). Off for throw-away copies (backtests).
+    public var refreshRings = true
     /// Tests only: runs at the end of the computation, inside its read snapshot.
     var duringCompute: (@Sendable () throws -> Void)? = nil
 
@@ -21,7 +24,7 @@ public struct Rescorer: Sendable {
     /// Every candidate.
     @discardableResult
     public func rescoreAll() throws -> RescoreReport {
-        try run { _ in (RuleScope.all, .everything) }
+        try run(rings: false) { _ in (RuleScope.all, .everything) }
     }
 
     /// The candidates in dirty_candidate plus every candidate linked to them.
@@ -53,7 +56,9 @@ public struct Rescorer: Sendable {
     private enum DirtyMode { case everything, seed, scope }
 
     /// `prepare` builds the scope and says which dirty rows the run settles.
-    private func run(_ prepare: @escaping (Database) throws -> (RuleScope, DirtyMode)) throws -> RescoreReport {
+    /// `rings`: refresh rings afterwards (a full rescore leaves them to their next read, which then refreshes
+    /// scores and referral ties: its time stays the rescore's own).
+    private func run(rings: Bool = true, _ prepare: @escaping (Database) throws -> (RuleScope, DirtyMode)) throws -> RescoreReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let now = clock()
         let config = self.config
@@ -93,6 +98,11 @@ public struct Rescorer: Sendable {
             return c.report
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        if rings && refreshRings {
+            // The rescore is committed whatever happens here; a failed ring refresh is reported, and the next
+            // `vetdesk rings` retries it (the marks stay).
+            do { report.rings = try RingService(store: store, clock: clock).refresh() } catch { report.ringsError = "\(error)" }
+        }
         return report
     }
 
