@@ -17,6 +17,8 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
     public var history: [HistoryEntry]         // oldest first (by seq)
     /// Title and public source of each rule that flagged this candidate, by rule id.
     public var rules: [String: RuleInfo]
+    /// After-hire transfers and commits (issue 10); nil when the candidate has none.
+    public var activity: TransferActivity?
 
     public init(candidate: Candidate, caseFile: CaseFile? = nil, flags: [Flag] = [], identityChecks: [IdentityCheck] = [],
                 interviews: [Interview] = [], accounts: [PaymentAccountUse] = [], payments: [Payment] = [],
@@ -31,7 +33,7 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case candidate, caseFile, flags, identityChecks, interviews, accounts, payments, paymentsTotal, logins
-        case endpoints, links, history, rules, scoreBreakdown
+        case endpoints, links, history, rules, scoreBreakdown, activity
     }
 
     /// `rules` is written as an array sorted by id: JSON object keys would be rewritten by key strategies.
@@ -51,6 +53,7 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
         try c.encode(history, forKey: .history)
         try c.encode(rules.values.sorted { $0.id < $1.id }, forKey: .rules)
         try c.encode(ScoreBreakdown(flags: flags), forKey: .scoreBreakdown)
+        try c.encodeIfPresent(activity, forKey: .activity)
     }
 }
 

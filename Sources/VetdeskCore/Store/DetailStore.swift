@@ -49,6 +49,7 @@ enum DetailStore {
         d.history = try HistoryEntry.fetchAll(db, sql: "SELECT * FROM history WHERE candidate_id = ? ORDER BY seq",
                                               arguments: [id])
         d.rules = ruleInfo(for: d.flags)
+        d.activity = try DetailActivity.load(db, candidateId: id)
         return d
     }
 

@@ -36,6 +36,10 @@ struct RuleContextLoader {
         try timed("load.endpoints") { try $0.loadEndpoints() }
         try timed("load.watchlist") { try $0.loadWatchlist() }
         try timed("load.forwarders") { try $0.loadForwarders() }
+        try timed("load.transfers") { l in
+            let byId = try TransferQueries.forScope(l.db, l.scope).load()
+            for (id, a) in byId { if let i = l.index[id] { l.contexts[i].activity = a } }
+        }
         return contexts
     }
 
