@@ -99,6 +99,7 @@ enum GenAnswerKey {
             "payments.csv": "payments", "endpoint.csv": "endpoint observations", "watchlist.csv": "watchlist",
         ]
         for shape in GenLoginShape.allCases { formats[shape.fileName] = shape.format }
+        formats.merge(GenTransferFiles.formats) { $1 }
         for name in summary.files.keys.sorted() {
             s += "| `\(name)` | \(summary.files[name]!) | \(formats[name] ?? "") |\n"
         }
