@@ -10,8 +10,8 @@ public enum ActivityPanel: DetailPanel {
 
     public static func lines(for detail: CandidateDetail, width: Int, ascii: Bool) -> [PanelLine] {
         guard let a = detail.activity else {
-            return [PanelText.header("Transfers and commits", width: width, ascii: ascii),
-                    PanelLine("  No clone, download or commit on record.", .dim)]
+            return PanelText.limit([PanelText.header("Transfers and commits", width: width, ascii: ascii),
+                                    PanelLine("  No clone, download or commit on record.", .dim)], width: width, ascii: ascii)
         }
         var out: [PanelLine] = []
         out.append(PanelText.header("\(a.totalEvents) clones and downloads on \(a.days.count) day\(a.days.count == 1 ? "" : "s")",
