@@ -51,7 +51,7 @@ import Testing
         #expect(ringA.members.contains(exfil))
         let detail = try #require(try store.candidateDetail(exfil))
         let fired = Set(detail.flags.map(\.ruleId))
-        for rule in ["bulk_transfer", "transfer_from_anonymiser", "access_outside_role"] {
+        for rule in ["bulk_transfer", "transfer_from_anonymiser", "access_outside_role", "commit_timezone_mismatch"] {
             #expect(fired.contains(rule), "exfiltrator \(exfil) lacks \(rule); has \(fired.sorted())")
         }
         let bulk = try #require(detail.flags.first { $0.ruleId == "bulk_transfer" })

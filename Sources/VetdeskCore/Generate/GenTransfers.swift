@@ -103,14 +103,16 @@ struct GenTransferPlan {
             e.record.sourceId = e.vendorId
             out.append(e)
         }
+        // The commit clock: the declared country's, except the planted worker's machine keeps UTC+09:00.
+        let homeOffset = kind == .exfiltrator ? 540 : p.country.utcOffset * 60
         func site(on day: Int) -> (GenSite, Int) {
             if let trip = plan.trips.first(where: { day >= $0.from && day <= $0.to }) {
                 return (trip.site, (GenCountries.byCode[trip.site.network.country]?.utcOffset ?? p.country.utcOffset) * 60)
             }
             let weights = plan.sites.map(\.1), total = weights.reduce(0, +)
             var r = rng.unit() * total
-            for (s, w) in plan.sites { r -= w; if r < 0 { return (s, p.country.utcOffset * 60) } }
-            return (plan.sites[0].0, p.country.utcOffset * 60)
+            for (s, w) in plan.sites { r -= w; if r < 0 { return (s, homeOffset) } }
+            return (plan.sites[0].0, homeOffset)
         }
         func workTime(_ day: Int) -> Int64 {
             GenClock.seconds(day: day, hour: (plan.startHourUTC + plan.spanHours * rng.unit()).truncatingRemainder(dividingBy: 24))
