@@ -15,7 +15,11 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vetdesk-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try DataGenerator(options: .demo).write(to: dir)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        // Files in subfolders too (after-hire/ holds the transfer logs).
+        let names = try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted().filter { name in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && !isDir.boolValue
+        }
         #expect(names.contains("okta-system-log.json") && names.contains("entra-signins.json")
                 && names.contains("google-login-audit.json") && names.contains("logins.csv"))
         for name in names {

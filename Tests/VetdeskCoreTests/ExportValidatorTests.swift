@@ -24,6 +24,15 @@ import Testing
                 INSERT INTO login_ip_use VALUES ('C-1', '2001:db8::7', \(CaseFixture.t0), \(CaseFixture.t0 + 60), 1);
                 """)
         }
+        // After-hire transfers (issue 10): a night of clones from a VPS the account never signed in from.
+        try f.store.pool.write { db in
+            try db.execute(sql: "INSERT INTO ip_info(ip, country, asn, as_name, provider_kind, looked_up_at) VALUES ('5.101.96.180', 'NL', 14061, 'DIGITALOCEAN-ASN', 'hosting', 0)")
+        }
+        try TransferEventWriter.insertAll(f.store, (0..<3).map { k in
+            TransferEventRecord(source: .github, candidateId: "C-1", actor: "ringdev1", occurredAt: CaseFixture.t0 + Int64(k) * 60,
+                                ip: "5.101.96.180", action: .clone, vendorAction: "git.clone", object: "acme/repo-\(k)",
+                                objectKind: "repository")
+        })
         return (f, Exporter(store: f.store, organisation: "Example Corp", clock: { CaseFixture.t0 + 7200 }))
     }
 
@@ -44,6 +53,8 @@ import Testing
         #expect(text.contains("\"ipv4-addr--3d5530d6-e44c-5a1e-b869-f382a9901c79\""))
         #expect(text.contains("\"intrusion-set\"") && text.contains("\"Famous Chollima\"") && text.contains("\"impersonates\""))
         #expect(text.contains(TLPLevel.amberStrict.stixMarkingId))
+        // The escalated case's transfer VPS is an observable and an indicator value.
+        #expect(text.contains("[ipv4-addr:value = '5.101.96.180']") && text.contains("After-hire activity: 3 clones or downloads"))
         // Deterministic: exporting again gives the same objects.
         #expect(try e.render(.stix, e.load(.cases(["C-1", "C-2", "C-3"]))) == text)
     }
@@ -59,7 +70,8 @@ import Testing
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for needle in ["\"type\": \"iban\"", "\"type\": \"btc\"", "\"type\": \"ip-src\"", "\"type\": \"github-username\"",
-                       "\"name\": \"bank-account\"", "\"name\": \"person\"", "\"name\": \"user-account\""] {
+                       "\"name\": \"bank-account\"", "\"name\": \"person\"", "\"name\": \"user-account\"",
+                       "Clone/download IP of candidate C-1, 3 transfers (hosting, NL), never in sign-ins"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
     }

@@ -15,7 +15,11 @@ import Testing
 
     static func files(_ dir: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+        // Subfolders too (after-hire/ holds the transfer logs).
+        for name in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir),
+                  !isDir.boolValue else { continue }
             out[name] = try Data(contentsOf: dir.appendingPathComponent(name))
         }
         return out

@@ -12,8 +12,8 @@ func renderPanel(_ panel: any DetailPanel.Type, _ d: CandidateDetail, ascii: Boo
 
 @Suite struct PanelRenderTests {
     @Test func panelsAreListedInOrder() {
-        #expect(DetailPanels.all.map { $0.id } == ["indicators", "payments", "logins", "identity", "links", "history"])
-        #expect(DetailPanels.all.map { $0.title } == ["Indicators", "Payments", "Logins", "Identity & interview", "Links", "History"])
+        #expect(DetailPanels.all.map { $0.id } == ["indicators", "payments", "logins", "activity", "identity", "links", "history"])
+        #expect(DetailPanels.all.map { $0.title } == ["Indicators", "Payments", "Logins", "Activity", "Identity & interview", "Links", "History"])
         #expect(DetailPanels.panel(id: "logins").map { ObjectIdentifier($0) } == ObjectIdentifier(LoginsPanel.self))
     }
 

@@ -87,18 +87,19 @@ screen $S > "$OUT/detail-payments-80x24.txt"
 keys $S Tab; wait_for $S "[3 Logins]"; wait_for $S "Activity by weekday and hour"
 screen $S > "$OUT/detail-logins-80x24.txt"
 grep -Eq "^│Mon .*[░▒▓█]" "$OUT/detail-logins-80x24.txt" || fail "Logins shows no heatmap"
-keys $S Tab; wait_for $S "[4 Identity]"; wait_for $S "Declared"
-keys $S Tab; wait_for $S "[5 Links]"; wait_for $S "linked candidate"
+keys $S Tab; wait_for $S "[4 Activity]"; wait_for $S "clone"
+keys $S Tab; wait_for $S "[5 Identity]"; wait_for $S "Declared"
+keys $S Tab; wait_for $S "[6 Links]"; wait_for $S "linked candidate"
 screen $S > "$OUT/detail-links-80x24.txt"
 peer=$(grep -o "→ C-[0-9]*" "$OUT/detail-links-80x24.txt" | head -1 | cut -c5-)
 [ -n "$peer" ] || fail "Links shows no linked candidate"
 case " $RING " in *" $peer "*) ;; *) fail "the first link ($peer) is not a ring peer";; esac
-keys $S Tab; wait_for $S "[6 History]"
+keys $S Tab; wait_for $S "[7 History]"
 
 # --- follow a link to a ring peer, and back -----------------------------------------------------------
 step "follow the link to ring peer $peer"
-keys $S 5
-wait_for $S "[5 Links]"
+keys $S 6
+wait_for $S "[6 Links]"
 followed=0
 for i in 1 2 3 4 5 6; do
   keys $S j Enter
@@ -296,7 +297,7 @@ wait_for $S "? help"
 step "resize"
 $T resize-window -t $S -x 200 -y 60
 keys $S g Enter
-wait_for $S "6 History"
+wait_for $S "7 History"
 wait_for $S "Activity by weekday"
 screen $S > "$OUT/detail-200x60.txt"
 keys $S Escape

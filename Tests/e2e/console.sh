@@ -165,7 +165,7 @@ $T resize-window -t $S -x 120 -y 40
 wait_for $S "Live Arrival"
 keys $S g
 keys $S Enter
-wait_for $S "6 History"
+wait_for $S "7 History"
 screen $S > "$OUT/detail-120x40.txt"
 keys $S Escape
 $T resize-window -t $S -x 60 -y 15

@@ -15,6 +15,8 @@ public struct ExportCase: Sendable, Equatable, Encodable {
     public var endpoints: [EndpointObservation]     // newest first, bounded
     public var linkedCandidates: [ExportLink]
     public var history: [HistoryEntry]              // oldest first
+    /// After-hire clones, downloads and commits (issue 10); nil when none are on record.
+    public var transfers: TransferActivity? = nil
 
     /// The analyst's attribution in force, if any (never inferred: see Attribution).
     public var attribution: CaseAttribution? {

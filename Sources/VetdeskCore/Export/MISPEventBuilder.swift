@@ -81,6 +81,13 @@ struct MISPEventBuilder {
                     toIds: n.isAnonymising || n.providerDprkNamed)
                 if let asn = n.asn { top("AS", "Network activity", "AS\(asn)", "Network of \(who)'s logins" + (n.asName.map { ": \($0)" } ?? "")) }
             }
+            // Transfer IPs only where an analyst escalated or referred the case (issue 10).
+            for u in (c.status == .escalated || c.status == .referred) ? c.transfers?.ips ?? [] : [] {
+                let what = [u.info?.provider, u.info?.providerKind, u.info?.anonymousProxy == true ? "anonymous proxy" : nil, u.info?.country]
+                    .compactMap { $0 }.joined(separator: ", ")
+                top("ip-src", "Network activity", u.ip, "Clone/download IP of \(who), \(u.events) transfers"
+                    + (what.isEmpty ? "" : " (\(what))") + (u.seenInSignIns ? "" : ", never in sign-ins"), toIds: u.isAnonymising)
+            }
             for a in c.paymentAccounts {
                 let acct = a.account
                 let comment = "Payment account of \(who)" + (acct.holderName.map { ", holder \($0)" } ?? "")

@@ -139,6 +139,7 @@ enum MarkdownReport {
             }
         }
 
+        out += MarkdownTransfers.section(c.transfers, level: h)
         out += "\(h)# Linked candidates\n\n"
         if c.linkedCandidates.isEmpty { out += "None found.\n\n" } else {
             out += "| Candidate | Link | Shared value |\n|---|---|---|\n"

@@ -186,8 +186,19 @@ struct STIXBundle {
             }
         }
 
-        let firstSeen = c.logins.firstAt ?? created
-        let lastSeen = max(firstSeen, c.logins.lastAt ?? modified)
+        // Transfer IPs (issue 10), shared only for cases an analyst escalated or referred: observables like
+        // the login IPs; anonymising exits become indicator values.
+        let transferIPs = suspected ? c.transfers?.ips ?? [] : []
+        for u in transferIPs {
+            let v6 = u.ip.contains(":")
+            _ = addSCO(v6 ? "ipv6-addr" : "ipv4-addr", [("value", .string(u.ip))])
+            let term = "[\(v6 ? "ipv6-addr" : "ipv4-addr"):value = '\(Self.patternEscape(u.ip))']"
+            if u.isAnonymising, patternTerms.count < Self.maxIndicatorValues, !patternTerms.contains(term) { patternTerms.append(term) }
+        }
+        let transferSpan = transferIPs.reduce(nil as (Int64, Int64)?) { acc, u in
+            (min(acc?.0 ?? u.firstAt, u.firstAt), max(acc?.1 ?? u.lastAt, u.lastAt)) }
+        let firstSeen = min(c.logins.firstAt ?? transferSpan?.0 ?? created, transferSpan?.0 ?? Int64.max)
+        let lastSeen = max(firstSeen, c.logins.lastAt ?? modified, transferSpan?.1 ?? firstSeen)
         if !scoIds.isEmpty {
             let (odId, odB) = make("observed-data", "observed")
             var od = odB
@@ -275,6 +286,11 @@ struct STIXBundle {
                 return "- \(f.ruleId) (\(f.severity.rawValue)): "
                     + (withheld ? "details withheld (personal data; export with --include-personal-data)" : f.summary)
             }
+        }
+        if let t = c.transfers, c.status == .escalated || c.status == .referred {
+            lines.append("After-hire activity: \(t.totalEvents) clones or downloads on \(t.days.count) days"
+                         + (t.peak.map { ", busiest \(Time.day($0.day * 86400)) with \($0.events) on \($0.distinctObjects) objects" } ?? "")
+                         + "; transfer IPs: " + t.ips.prefix(10).map { $0.ip + ($0.isAnonymising ? " (anonymising)" : "") }.joined(separator: ", "))
         }
         if !c.paymentAccounts.isEmpty {
             lines.append("Payment accounts:")

@@ -52,7 +52,7 @@ public struct DataGenerator: Sendable {
     }
 
     public let options: Options
-    private let layout: GenLayout
+    let layout: GenLayout
 
     public init(options: Options) throws {
         guard options.candidates > 0 else { throw VetdeskError.invalidArgument("--candidates must be at least 1") }
@@ -181,6 +181,10 @@ public struct DataGenerator: Sendable {
                                                  corporateGroups: corporateGroups) {
             try providers.write(to: directory.appendingPathComponent(GenProvidersFile.fileName),
                                 atomically: true, encoding: .utf8)
+        }
+        // After-hire transfer logs in the vendors' shapes (the demo's split format only).
+        if options.loginFormat == .split {
+            for (name, n) in try GenTransferFiles.write(transferPlan().events, to: directory) { counts[name] = n }
         }
         try writeTruth(to: directory.appendingPathComponent(GenAnswerKey.truthFileName))
         let summary = Summary(candidates: options.candidates, logins: loginTotal, files: counts, rings: plantedRings)

@@ -105,6 +105,7 @@ enum GenAnswerKey {
             "invoices.csv": "invoices and payment requests",
         ]
         for shape in GenLoginShape.allCases { formats[shape.fileName] = shape.format }
+        formats.merge(GenTransferFiles.formats) { $1 }
         for name in summary.files.keys.sorted() {
             s += "| `\(name)` | \(summary.files[name]!) | \(formats[name] ?? "") |\n"
         }

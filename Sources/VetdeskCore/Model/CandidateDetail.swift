@@ -19,6 +19,8 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
     public var rules: [String: RuleInfo]
     /// Sanctions-list hits of every list version that found this candidate, oldest first (ListStore).
     public var listHits: [ListHitRow] = []
+    /// After-hire transfers and commits (issue 10); nil when the candidate has none.
+    public var activity: TransferActivity?
 
     public init(candidate: Candidate, caseFile: CaseFile? = nil, flags: [Flag] = [], identityChecks: [IdentityCheck] = [],
                 interviews: [Interview] = [], accounts: [PaymentAccountUse] = [], payments: [Payment] = [],
@@ -33,7 +35,7 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case candidate, caseFile, flags, identityChecks, interviews, accounts, payments, paymentsTotal, logins
-        case endpoints, links, history, rules, scoreBreakdown, listHits
+        case endpoints, links, history, rules, scoreBreakdown, listHits, activity
     }
 
     /// `rules` is written as an array sorted by id: JSON object keys would be rewritten by key strategies.
@@ -54,6 +56,7 @@ public struct CandidateDetail: Sendable, Equatable, Encodable {
         try c.encode(listHits, forKey: .listHits)
         try c.encode(rules.values.sorted { $0.id < $1.id }, forKey: .rules)
         try c.encode(ScoreBreakdown(flags: flags), forKey: .scoreBreakdown)
+        try c.encodeIfPresent(activity, forKey: .activity)
     }
 }
 

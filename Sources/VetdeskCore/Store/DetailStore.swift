@@ -50,6 +50,7 @@ enum DetailStore {
                                               arguments: [id])
         d.rules = ruleInfo(for: d.flags)
         d.listHits = try ListStore.hits(db, candidateId: id)
+        d.activity = try DetailActivity.load(db, candidateId: id)
         return d
     }
 

@@ -55,7 +55,8 @@ enum ExportStore {
                           identityChecks: checks, interviews: interviews,
                           paymentAccounts: try paymentAccounts(db, id), payments: payments, paymentsTotal: paymentsTotal,
                           logins: try logins(db, id), endpoints: endpoints, linkedCandidates: try links(db, candidate),
-                          history: try HistoryStore.entries(db, candidateId: id))
+                          history: try HistoryStore.entries(db, candidateId: id),
+                          transfers: try DetailActivity.load(db, candidateId: id))
     }
 
     static func paymentAccounts(_ db: Database, _ id: String) throws -> [ExportPaymentAccount] {

@@ -39,6 +39,10 @@ struct RuleContextLoader {
         try timed("load.forwarders") { try $0.loadForwarders() }
         try timed("load.device_posture") { try $0.loadDevicePosture() }
         try timed("load.payment_requests") { try $0.loadEarlyPaymentRequests() }
+        try timed("load.transfers") { l in
+            let byId = try TransferQueries.forScope(l.db, l.scope).load()
+            for (id, a) in byId { if let i = l.index[id] { l.contexts[i].activity = a } }
+        }
         return contexts
     }
 

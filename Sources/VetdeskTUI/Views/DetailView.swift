@@ -63,9 +63,11 @@ enum DetailView {
         let full = panels.map { $0.title }
         let fits = full.reduce(0) { $0 + DisplayWidth.of($1) + 5 } <= g.width - 1
         let titles = fits ? full : full.map { String($0.split(separator: " ").first ?? Substring($0)) }
+        // Seven panels at 80 columns: drop the padding around unfocused tabs when even first words overflow.
+        let tight = titles.reduce(0) { $0 + DisplayWidth.of($1) + 5 } > g.width - 1
         for i in panels.indices {
             let focused = i == d.focus
-            let label = focused ? "[\(i + 1) \(titles[i])]" : " \(i + 1) \(titles[i]) "
+            let label = focused ? "[\(i + 1) \(titles[i])]" : tight ? "\(i + 1) \(titles[i])" : " \(i + 1) \(titles[i]) "
             x += g.put(label, x: x, y: 2, role: focused ? .borderFocused : .dim,
                        attrs: focused ? [.bold, .reverse] : [])
             x += 1

@@ -12,5 +12,8 @@ public enum RuleCatalog {
         // Payments
         ThirdPartyPayeeRule(), SharedPaymentAccountRule(), MultiplePaymentAccountsRule(), PayoutChurnRule(),
         CryptoPaymentRule(), PaymentCountryMismatchRule(), PrepaymentPressureRule(),
+        // After hire: transfers and commits (issue 10)
+        BulkTransferRule(), TransferFromAnonymiserRule(), AccessOutsideRoleRule(), CommitTimezoneMismatchRule(),
+        ActivityBeforeExitRule(),
     ]
 }

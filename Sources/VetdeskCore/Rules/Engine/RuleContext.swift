@@ -43,6 +43,8 @@ public struct RuleContext: Sendable {
     public var shared: [SharedValue] = []
     /// The referrer and referees, with their first-pass scores; filled before the second pass.
     public var referrals: [ReferralNeighbor] = []
+    /// After-hire transfers (issue 10); nil when the candidate has no transfer rows.
+    public var activity: TransferActivity?
 
     public init(candidate: Candidate, caseStatus: CaseStatus? = nil, now: Int64) {
         self.candidate = candidate; self.caseStatus = caseStatus; self.now = now

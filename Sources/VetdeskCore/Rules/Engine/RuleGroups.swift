@@ -15,7 +15,7 @@ public enum RuleGroups {
 
     public static let all: [Group] = [
         Group(id: "network_exit", title: "where the logins exit",
-              rules: ["anonymizer_geo_mismatch", "persistent_geo_mismatch", "multi_country_burst"]),
+              rules: ["anonymizer_geo_mismatch", "persistent_geo_mismatch", "multi_country_burst", "transfer_from_anonymiser"]),
         Group(id: "identity_document", title: "the ID document against the declared identity",
               rules: ["id_country_mismatch", "profile_inconsistency"]),
         Group(id: "payee", title: "who receives the money",
@@ -24,6 +24,10 @@ public enum RuleGroups {
               rules: ["multiple_payment_accounts", "payout_churn"]),
         Group(id: "own_device", title: "working from a device the company does not manage",
               rules: ["byod_request", "unmanaged_device"]),
+        Group(id: "data_taken", title: "one spike of clones and downloads",
+              rules: ["bulk_transfer", "activity_before_exit", "access_outside_role"]),
+        Group(id: "working_hours", title: "the hours and time zone the work is done in",
+              rules: ["off_hours_pattern", "commit_timezone_mismatch"]),
     ]
 
     private static let byRule: [String: Group] = {
