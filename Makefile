@@ -49,7 +49,7 @@ demo: build
 	@rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm
 	@mkdir -p $(dir $(DEMO_STORE))
 	@bin=$$($(SWIFT) build --show-bin-path)/vetdesk; \
-	  $$bin import --store $(DEMO_STORE) --providers demo-data/providers.yaml $$(ls demo-data/*.csv demo-data/*.json demo-data/*.ndjson demo-data/*.jsonl 2>/dev/null) && \
+	  $$bin import --store $(DEMO_STORE) --providers demo-data/providers.yaml $$(ls demo-data/*.csv demo-data/*.json demo-data/*.ndjson demo-data/*.jsonl demo-data/after-hire/* 2>/dev/null | grep -v README) && \
 	  $$bin lists import --store $(DEMO_STORE) demo-data/lists/sdn.csv && \
 	  if [ -t 1 ]; then exec $$bin --store $(DEMO_STORE); else $$bin queue --store $(DEMO_STORE) --limit 25; fi
 

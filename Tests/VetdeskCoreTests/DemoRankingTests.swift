@@ -48,6 +48,11 @@ import Testing
             .sorted { ($0 == "candidates.csv" ? 0 : 1, $0) < ($1 == "candidates.csv" ? 0 : 1, $1) }
         #expect(files.count == 24) // 7 kinds of HR/payment/device data, one file per sign-in export shape (GenLoginShape)
         for f in files { _ = try importer.importFile(path: demo.appendingPathComponent(f).path, kind: nil) }
+        // After-hire audit logs (GitHub, GitLab, Drive, M365), read by the real importers as `make demo` does.
+        let afterHire = demo.appendingPathComponent("after-hire")
+        let transfers = try FileManager.default.contentsOfDirectory(atPath: afterHire.path).filter { $0 != "README.md" }.sorted()
+        #expect(transfers.count == 4)
+        for f in transfers { _ = try importer.importFile(path: afterHire.appendingPathComponent(f).path, kind: nil) }
         _ = try Rescorer(store: store, config: RuleConfig()).rescoreAll()
         return (store, dir)
     }
