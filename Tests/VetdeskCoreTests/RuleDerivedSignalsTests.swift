@@ -23,6 +23,35 @@ import Testing
         try fx.loginHour(cid, hour: hour, events: n)
     }
 
+    func managedPeers(_ fx: RuleFixture, _ n: Int) throws {
+        for k in 0..<n {
+            try fx.candidate("P\(k)", "Peer \(k)", ["hired_at": t0 - 90 * day])
+            try fx.device("P\(k)", "lt-p\(k)", managed: true, first: t0 - 80 * day)
+        }
+    }
+
+    /// Near miss: where contractors normally work on their own machines (a third of them here), never
+    /// using a managed device says nothing about one of them.
+    @Test func ownDeviceIsNoSignalWhereTheCompanyIssuesNoLaptops() throws {
+        let fx = try RuleFixture()
+        for k in 0..<3 {
+            try fx.candidate("O\(k)", "Own \(k)", ["hired_at": t0 - 56 * day])
+            try signIns(fx, "O\(k)", n: 60, from: t0 - 55 * day, days: 50, managed: false, device: "pc-\(k)")
+            try fx.device("O\(k)", "pc-\(k)", managed: false, first: t0 - 55 * day, events: 60)
+        }
+        try managedPeers(fx, 6)
+        _ = try fx.rescoreAll()
+        for k in 0..<3 { #expect(try fx.flag("O\(k)", "byod_request") == nil) }
+        // The same three in a company where 30 of 33 work on managed laptops stand out.
+        for k in 6..<30 {
+            try fx.candidate("Q\(k)", "Peer \(k)", ["hired_at": t0 - 90 * day])
+            try fx.device("Q\(k)", "lt-q\(k)", managed: true, first: t0 - 80 * day)
+        }
+        _ = try fx.rescoreAll()
+        let f = try #require(try fx.flag("O0", "byod_request"))
+        #expect(f.evidence.contains { $0.ref == "peer_managed_share" && $0.detail.hasPrefix("91 %") }, "\(f.evidence)")
+    }
+
     @Test func ownDeviceOnlyOverWeeksFiresButANewStarterAwaitingALaptopDoesNot() throws {
         let fx = try RuleFixture()
         // Hired eight weeks ago, every sign-in since from an unmanaged computer, nothing managed ever seen.
@@ -44,6 +73,9 @@ import Testing
         try fx.candidate("M", "Ida Berg", ["hired_at": t0 - 56 * day])
         try signIns(fx, "M", n: 40, from: t0 - 55 * day, days: 50, managed: false)
         try signIns(fx, "M", n: 5, from: t0 - 50 * day, days: 20, managed: true, device: "lt-ida", hour: 11)
+        try fx.device("M", "lt-ida", managed: true, first: t0 - 50 * day)
+        // This company issues laptops: its other contractors work on managed ones.
+        try managedPeers(fx, 8)
         _ = try fx.rescoreAll()
 
         let f = try #require(try fx.flag("B", "byod_request"))

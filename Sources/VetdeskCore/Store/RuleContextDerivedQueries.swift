@@ -57,7 +57,18 @@ extension RuleContextLoader {
                 }
             }
         }
+        // Whether this company issues laptops at all: measured over everyone, not the rescored scope.
+        let managedPeople = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed = 1
+                                  UNION SELECT candidate_id FROM endpoint_observation)
+            """) ?? 0
+        let reportingPeople = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed IS NOT NULL
+                                  UNION SELECT candidate_id FROM endpoint_observation)
+            """) ?? 0
+        let peerShare = reportingPeople > 0 ? Double(managedPeople) / Double(reportingPeople) : nil
         for (i, var p) in posture where p.managed + p.unmanaged > 0 {
+            p.peerManagedShare = peerShare
             p.unknown = max(0, (contexts[i].hours?.total ?? 0) - p.managed - p.unmanaged)
             contexts[i].devicePosture = p
         }

@@ -8,6 +8,10 @@ public struct DevicePosture: Sendable, Equatable {
     public var unknown: Int
     public var firstUnmanagedAt: Int64?
     public var lastUnmanagedAt: Int64?
+    /// Store-wide: of the people whose sign-ins or endpoint agents report a device, the share with a
+    /// managed one. Low where contractors normally work on their own machines, so "never a managed
+    /// device" only says something where the company issues laptops.
+    public var peerManagedShare: Double?
     public init(managed: Int = 0, unmanaged: Int = 0, unknown: Int = 0, firstUnmanagedAt: Int64? = nil,
                 lastUnmanagedAt: Int64? = nil) {
         self.managed = managed; self.unmanaged = unmanaged; self.unknown = unknown

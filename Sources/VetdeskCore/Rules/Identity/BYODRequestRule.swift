@@ -10,7 +10,10 @@ public struct BYODRequestRule: Rule {
     public let severity = Severity.medium
     public let weight = 0.15
     public let source = Sources.cite(Sources.gtig2025, Sources.microsoft2025)
-    public let thresholds: [String: Double] = ["min_signins": 20, "min_days": 14, "unmanaged_share": 0.8]
+    public let thresholds: [String: Double] = ["min_signins": 20, "min_days": 14, "unmanaged_share": 0.8,
+                                               // Only where the company issues laptops: at least this share of
+                                               // the people whose device is reported use a managed one.
+                                               "peer_managed_share": 0.8]
 
     public func evaluate(_ ctx: RuleContext, _ s: RuleSettings) -> Flag? {
         var reasons: [String] = []
@@ -23,6 +26,10 @@ public struct BYODRequestRule: Rule {
                 + "\(p.posture.unknown) without device data, \(EvidenceText.span(p.first, p.last))"))
             evidence.append(Evidence(kind: .field, ref: "endpoint_observation",
                                      detail: "no device marked managed in the sign-ins and no endpoint agent observation"))
+            if let share = p.posture.peerManagedShare {
+                evidence.append(Evidence(kind: .field, ref: "peer_managed_share",
+                                         detail: "\(Int((share * 100).rounded())) % of people whose device is reported use a managed one"))
+            }
             evidence += ctx.unmanagedDevices.map {
                 Evidence(kind: .device, ref: $0.deviceId, detail: "unmanaged device \(Sanitize.forDisplay($0.deviceId)): "
                          + "\(EvidenceText.plural($0.events, "login")) \(EvidenceText.span($0.firstAt, $0.lastAt))")
@@ -48,7 +55,8 @@ public struct BYODRequestRule: Rule {
     /// The derived reading, nil when the data does not show it or is too thin to judge.
     static func onlyUnmanaged(_ ctx: RuleContext, _ s: RuleSettings) -> Reading? {
         guard let p = ctx.devicePosture, p.managed == 0, let first = p.firstUnmanagedAt, let last = p.lastUnmanagedAt,
-              Double(p.unmanaged) >= s["min_signins"], Double(p.unmanaged) >= s["unmanaged_share"] * Double(p.total)
+              Double(p.unmanaged) >= s["min_signins"], Double(p.unmanaged) >= s["unmanaged_share"] * Double(p.total),
+              (p.peerManagedShare ?? 1) >= s["peer_managed_share"]
         else { return nil }
         // Days of own-device use since the person started (or since the first such sign-in).
         let start = max(first, ctx.candidate.hiredAt ?? first)
