@@ -9,8 +9,9 @@ time of the LAST byte before the quiet, not the first byte after the key. Prints
   key_median_ms / key_p95_ms   key written until its redraw settled, over ALL keys sent: a key with
                     no answer within --key-timeout counts as that timeout (never dropped), and when
                     more than half are unanswered the median is null
-  idle_seconds / idle_bytes / idle_cpu_s   with --idle S: bytes the program wrote and CPU seconds it
-                    used (/proc/PID/stat utime+stime) while left alone for S seconds after the keys
+  idle_seconds / idle_bytes / idle_frames / idle_cpu_s   with --idle S: bytes the program wrote,
+                    in how many bursts (redraws), and CPU seconds it used (/proc/PID/stat
+                    utime+stime) while left alone for S seconds after the keys
   peak_rss_mb
 Usage: bench-console.py --marker TEXT [--keys 50] [--idle 60] [--quiet-ms 50] -- CMD ARGS...
 """
@@ -153,15 +154,20 @@ def main():
 
     if a.idle > 0:
         settle(fd, 1.0, 10)   # let the last key's frame and any follow-up finish
-        cpu0, t0, idle_bytes = cpu_seconds(pid), time.monotonic(), 0
+        cpu0, t0, idle_bytes, idle_frames, last = cpu_seconds(pid), time.monotonic(), 0, 0, 0.0
         while time.monotonic() - t0 < a.idle:
             chunk = read_some(fd, t0 + a.idle - time.monotonic())
             if chunk:
+                now = time.monotonic()
+                if now - last > quiet:
+                    idle_frames += 1   # a burst after silence is one redraw
+                last = now
                 idle_bytes += len(chunk)
                 answer_queries(fd, chunk)
         cpu1 = cpu_seconds(pid)
         out["idle_seconds"] = round(time.monotonic() - t0, 1)
         out["idle_bytes"] = idle_bytes
+        out["idle_frames"] = idle_frames
         out["idle_cpu_s"] = None if cpu0 is None or cpu1 is None else round(cpu1 - cpu0, 3)
     out["peak_rss_mb"] = peak_rss_mb(pid)
 

@@ -357,7 +357,9 @@ if [ -n "$FIRST" ] && [ $RESCORE_OK = 1 ]; then
 fi
 if [ $CONSOLE_OK = 1 ] && [ -n "$(json "$C" idle_seconds)" ]; then
     IB=$(json "$C" idle_bytes); IC=$(json "$C" idle_cpu_s)
-    row "idle console $(json "$C" idle_seconds) s: bytes written" "$IB" "" "0" "$(mark "$([ "$IB" = 0 ] && echo 1 || echo 0)")"
+    IF=$(json "$C" idle_frames)
+    # Ages are shown in minutes: on a fresh store one redraw a minute is the only change there is.
+    row "idle console $(json "$C" idle_seconds) s: redraws / bytes" "$IF / $IB" "" "<= 1 a minute (ages)" "$(mark "$(python3 -c "import sys; print(1 if int(sys.argv[1]) <= max(1, float(sys.argv[2]) // 60) else 0)" "$IF" "$(json "$C" idle_seconds)")")"
     row "idle console: CPU seconds" "$IC" "/proc/PID/stat utime+stime" "< 0.05 s" "$(mark "$(lt "$IC" 0.05)")"
 fi
 [ -s "$WORK/frames.json" ] && row "queue frame, render + diff (us)" "$(json "$WORK/frames.json" us_per_frame)" "no terminal, 200 frames" "" "-"
