@@ -7,7 +7,7 @@ VENV := .venv
 DEMO_STORE ?= $(CURDIR)/.demo/store.sqlite
 RELEASE_SCRATCH := .build-release
 
-.PHONY: all deps venv build release test demo bench clean help install uninstall
+.PHONY: all deps venv build release test demo bench bench-scale clean help install uninstall
 
 all: build
 
@@ -15,6 +15,7 @@ help:
 	@echo "make demo   - install what is missing, build, load demo-data/ into a fresh store, open the console"
 	@echo "make test   - install what is missing, build, run every test (unit, validators, end-to-end)"
 	@echo "make bench  - release build, generated 100k candidates / 5M logins, print the benchmark table"
+	@echo "make bench-scale - by hand: the costs at 100k/5M and 1M/50M (as far as disk allows) and how they grow"
 	@echo "make install PREFIX=/usr/local [DESTDIR=] - binary, share/vetdesk, man page, completions (make uninstall)"
 
 # Installs only the Debian packages that are missing (apt-get needs root; sudo is used when available).
@@ -55,6 +56,9 @@ demo: build
 
 bench: deps venv
 	bash scripts/bench.sh
+
+bench-scale: deps
+	bash scripts/bench-scale.sh
 
 # --- install (docs/deployment.md) -------------------------------------------------------------------
 PREFIX ?= /usr/local

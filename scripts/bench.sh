@@ -5,6 +5,9 @@
 # BENCH_BESIDE_BEFORE=0 skips the comparison run with one transaction per file.
 # Generated data is cached in bench-data/ keyed by its parameters, so reruns skip generation.
 # BENCH_JSON_BYTES (default 2 GB) sizes the streaming JSON import measure; BENCH_JSON_ONLY=1 runs only it.
+# Console and VisiData are timed to settled frames (BENCH_QUIET_MS of pty silence, default 50) over
+# BENCH_KEYS keys (50); the console is then left idle for BENCH_IDLE_SECONDS (60). BENCH_CALLGRIND=0
+# skips the instruction counts. Method: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +15,7 @@ N=${BENCH_CANDIDATES:-100000}
 M=${BENCH_LOGINS:-5000000}
 SEED=${BENCH_SEED:-20260302}
 SCRATCH=.build-release
-BIN=$SCRATCH/release/vetdesk
+BIN=${BENCH_BIN:-$SCRATCH/release/vetdesk}   # BENCH_BIN: check the script with another build
 DATA=bench-data/c$N-l$M-s$SEED
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vetdesk-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -25,31 +28,14 @@ need python3 "apt package python3"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt package time)" >&2; exit 1; }
 
 echo "== release build"
-if ! swift build -c release --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
+if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
     grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2
     echo "bench: release build failed" >&2
     exit 1
 fi
 
-now() { date +%s.%N; }
-calc() { python3 -c "print($1)"; }
-# run LABEL CMD...: runs under /usr/bin/time -v; sets SECONDS_<LABEL> and RSS_<LABEL> (MB).
-run() {
-    local label=$1; shift
-    local t0 t1
-    t0=$(now)
-    if ! /usr/bin/time -v -o "$WORK/$label.time" "$@" >"$WORK/$label.out" 2>&1; then
-        echo "bench: '$*' failed:" >&2; tail -5 "$WORK/$label.out" >&2; return 1
-    fi
-    t1=$(now)
-    printf -v "SECONDS_$label" '%s' "$(calc "$t1 - $t0")"
-    printf -v "RSS_$label" '%s' "$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$label.time")"
-}
+. scripts/bench-lib.sh
 has_command() { "$BIN" "$1" --help >/dev/null 2>&1; }
-mark() { if [ "$1" = 1 ]; then echo "ok"; elif [ "$1" = 0 ]; then echo "MISSED"; else echo "-"; fi; }
-lt() { python3 -c "import sys; print(1 if float(sys.argv[1]) < float(sys.argv[2]) else 0)" "$1" "$2"; }
-ge() { python3 -c "import sys; print(1 if float(sys.argv[1]) >= float(sys.argv[2]) else 0)" "$1" "$2"; }
-fmt() { printf "%'.${2:-0}f" "$1"; }
 
 # Streaming JSON: a generated Okta System Log array imported into a fresh store; memory must stay flat
 # (issue 7: < 150 MB max RSS on a 2 GB array). The old whole-document JSONSerialization needed ~36x the
@@ -168,22 +154,28 @@ fi
 
 QUERY_OK=0
 if [ $IMPORT_OK = 1 ]; then
-    echo "== first queue page"
+    echo "== first queue page (cold: first query after open; warm: median of 100 after it)"
     run query "$BIN" bench-query --store "$STORE" --limit 50 --repeat 100 --json
-    QUERY_MS=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['median_ms'])" "$WORK/query.out")
+    QUERY_MS=$(json "$WORK/query.out" median_ms); QUERY_COLD_MS=$(json "$WORK/query.out" cold_ms)
     QUERY_OK=1
 fi
 
+# The console and VisiData are driven through a pty by bench-console.py, which times SETTLED
+# frames: the last byte before QUIET_MS of silence. Both programs get the same rows, columns,
+# keys and quiet rule; unanswered keys are reported and rank as the slowest in the median.
+QUIET_MS=${BENCH_QUIET_MS:-50}
+IDLE_S=${BENCH_IDLE_SECONDS:-60}
+KEYS=${BENCH_KEYS:-50}
+drive() { python3 scripts/bench-console.py --quiet-ms "$QUIET_MS" "$@"; }
 CONSOLE_OK=0
-VD_OK=0
 if [ $IMPORT_OK = 1 ] && has_command console; then
-    echo "== console in a pty"
+    echo "== console in a pty: first settled frame, $KEYS keys, ${IDLE_S} s idle"
     TOP_NAME=$("$BIN" queue --store "$STORE" --limit 1 --json | python3 -c '
 import json,sys
 d=json.load(sys.stdin)
 rows=d if isinstance(d,list) else next(v for v in d.values() if isinstance(v,list))
 print(max((rows[0].get("full_name") or rows[0]["fullName"]).split(), key=len))')
-    if python3 scripts/bench-console.py --marker "$TOP_NAME" --keys 50 -- "$BIN" console --store "$STORE" \
+    if drive --marker "$TOP_NAME" --keys "$KEYS" --idle "$IDLE_S" -- "$BIN" console --store "$STORE" \
         >"$WORK/console.json" 2>"$WORK/console.err" && ! grep -q '"error"' "$WORK/console.json"; then
         CONSOLE_OK=1
     else
@@ -195,20 +187,79 @@ if [ ! -x .venv/bin/vd ]; then
     [ -x .venv/bin/pip ] || python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check visidata || true
 fi
-if [ -x .venv/bin/vd ]; then
-    echo "== VisiData on candidates.csv in a pty"
-    FIRST_NAME=$(python3 -c '
-import csv,sys
-r=csv.DictReader(open(sys.argv[1], encoding="utf-8")); print(max(next(r)["full_name"].split(), key=len))' "$DATA/candidates.csv")
-    if python3 scripts/bench-console.py --marker "$FIRST_NAME" --keys 50 --quit "gq" -- .venv/bin/vd "$DATA/candidates.csv" \
-        >"$WORK/vd.json" 2>"$WORK/vd.err" && ! grep -q '"error"' "$WORK/vd.json"; then
-        VD_OK=1
+# (a) the same prepared store: VisiData on a view over case_file ordered like the queue (risk, id),
+# created after the console has run so Vetdesk saw its own schema only.
+VD_STORE_OK=0
+if [ $CONSOLE_OK = 1 ] && [ -x .venv/bin/vd ]; then
+    echo "== VisiData on the same store's queue (view bench_vd_queue) in a pty"
+    sqlite3 "$STORE" "DROP VIEW IF EXISTS bench_vd_queue; CREATE VIEW bench_vd_queue AS
+        SELECT k.candidate_id, c.full_name, c.email, c.declared_country, c.platform, k.status, k.assignee,
+               k.risk_score, k.risk_band, k.top_flags, k.opened_at, k.updated_at
+        FROM case_file k JOIN candidate c ON c.id = k.candidate_id ORDER BY k.risk_score DESC, k.candidate_id;"
+    if drive --marker "$TOP_NAME" --keys "$KEYS" --quit "gq" -- .venv/bin/vd "$STORE" +0:bench_vd_queue:: \
+        >"$WORK/vd-store.json" 2>"$WORK/vd-store.err" && ! grep -q '"error"' "$WORK/vd-store.json"; then
+        VD_STORE_OK=1
     else
-        echo "bench: VisiData run failed: $(cat "$WORK/vd.json" "$WORK/vd.err" | head -c 400)" >&2
+        echo "bench: VisiData on the store failed: $(cat "$WORK/vd-store.json" "$WORK/vd-store.err" | head -c 400)" >&2
+    fi
+    sqlite3 "$STORE" "DROP VIEW IF EXISTS bench_vd_queue;"
+fi
+# (b) the same raw files: Vetdesk's import of every file, its scoring and the console's first frame
+# (the timed steps above, in the order a user runs them) versus VisiData opening logins.csv, the
+# bulk of the raw data, to its first settled frame.
+VD_RAW_OK=0
+if [ -x .venv/bin/vd ]; then
+    echo "== VisiData on logins.csv in a pty"
+    # The first event's id, cut to 8 characters: VisiData may truncate the 36-character column.
+    FIRST_EVENT=$(python3 -c '
+import csv,sys
+print(next(csv.DictReader(open(sys.argv[1], encoding="utf-8")))["event_id"][:8])' "$DATA/logins.csv")
+    if drive --marker "$FIRST_EVENT" --keys 0 --quit "gq" -- .venv/bin/vd "$DATA/logins.csv" \
+        >"$WORK/vd-raw.json" 2>"$WORK/vd-raw.err" && ! grep -q '"error"' "$WORK/vd-raw.json"; then
+        VD_RAW_OK=1
+    else
+        echo "bench: VisiData on logins.csv failed: $(cat "$WORK/vd-raw.json" "$WORK/vd-raw.err" | head -c 400)" >&2
     fi
 fi
-json() { python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('' if v is None else v)" "$1" "$2"; }
 
+# Stable figures: instructions (callgrind Ir) on two small generated sets, A and B = 3 x A; the
+# difference B - A is the marginal cost, free of start-up: import per 100k events, rescore per 10k
+# candidates, and one queue frame (reducer + render + diff, bench-query --frames).
+CG_OK=0
+CGN=${BENCH_CG_CANDIDATES:-500}; CGM=${BENCH_CG_LOGINS:-10000}
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && ! command -v valgrind >/dev/null; then
+    echo "bench: valgrind is missing (apt-get install valgrind): no instruction counts" >&2
+elif [ "${BENCH_CALLGRIND:-1}" = 1 ] && [ $IMPORT_OK = 1 ]; then
+    echo "== instruction counts under callgrind ($CGN / $((3 * CGN)) candidates, $CGM / $((3 * CGM)) events)"
+    cg_ok=1
+    # A copy without DWARF: valgrind 3.19 gives up on the debug info Swift's toolchain writes.
+    CG_BIN=$WORK/vetdesk-cg
+    objcopy --strip-debug "$BIN" "$CG_BIN" || cg_ok=0
+    for k in 1 3; do
+        d=bench-data/cg-c$((k * CGN))-l$((k * CGM))-s$SEED
+        if [ ! -f "$d/.complete" ]; then
+            rm -rf "$d"
+            "$BIN" generate --candidates $((k * CGN)) --logins $((k * CGM)) --seed "$SEED" --out "$d" >/dev/null && touch "$d/.complete"
+        fi
+        s=$WORK/cg$k.sqlite
+        "$BIN" import --no-rescore --quiet --store "$s" "$d/candidates.csv" "$d/identity_checks.csv" "$d/interviews.csv" \
+            "$d/payments.csv" "$d/endpoint.csv" "$d/watchlist.csv" >/dev/null || cg_ok=0
+        printf -v "CG_IMPORT_$k" '%s' "$(callgrind_ir "import$k" "$CG_BIN" import --no-rescore --quiet --store "$s" "$d/logins.csv")" || cg_ok=0
+        printf -v "CG_RESCORE_$k" '%s' "$(callgrind_ir "rescore$k" "$CG_BIN" rescore --all --store "$s")" || cg_ok=0
+    done
+    CG_FRAME_1=$(callgrind_ir frame1 "$CG_BIN" bench-query --store "$WORK/cg3.sqlite" --frames 1) || cg_ok=0
+    CG_FRAME_101=$(callgrind_ir frame101 "$CG_BIN" bench-query --store "$WORK/cg3.sqlite" --frames 101) || cg_ok=0
+    for v in "$CG_IMPORT_1" "$CG_IMPORT_3" "$CG_RESCORE_1" "$CG_RESCORE_3" "$CG_FRAME_1" "$CG_FRAME_101"; do
+        [ -n "$v" ] || cg_ok=0
+    done
+    if [ $cg_ok = 1 ]; then
+        IR_IMPORT=$(calc "($CG_IMPORT_3 - $CG_IMPORT_1) * 100000 // (2 * $CGM)")
+        IR_RESCORE=$(calc "($CG_RESCORE_3 - $CG_RESCORE_1) * 10000 // (2 * $CGN)")
+        IR_FRAME=$(calc "($CG_FRAME_101 - $CG_FRAME_1) // 100")
+        CG_OK=1
+    fi
+fi
+"$BIN" bench-query --store "$STORE" --frames 200 >"$WORK/frames.json" 2>/dev/null || true
 # Triage quality (issue 8): a realistic generated set with its answer key, imported with the
 # team's providers.yaml, scored, and measured by `vetdesk eval`. BENCH_EVAL_CANDIDATES sets its size.
 EVAL_OK=0
@@ -271,30 +322,56 @@ else
     printf '%-40s %-18s %-26s %-26s %s\n' "full rescore (s)" "n/a" "" "< 3 s" "-"
 fi
 if [ $QUERY_OK = 1 ]; then
-    printf '%-40s %-18s %-26s %-26s %s\n' "first queue page, 50 rows (ms, median)" "$QUERY_MS" "" "< 5 ms" "$(mark "$(lt "$QUERY_MS" 5)")"
+    row "first queue page, 50 rows, warm (ms)" "$QUERY_MS" "median of 100" "< 5 ms" "$(mark "$(lt "$QUERY_MS" 5)")"
+    row "first queue page, cold (ms)" "$QUERY_COLD_MS" "first query after open" "< 50 ms" "$(mark "$(lt "$QUERY_COLD_MS" 50)")"
 else
-    printf '%-40s %-18s %-26s %-26s %s\n' "first queue page, 50 rows (ms, median)" "n/a" "" "< 5 ms" "-"
+    row "first queue page, 50 rows, warm (ms)" "n/a" "" "< 5 ms" "-"
 fi
 printf '%-40s %-18s %-26s %-26s %s\n' "peak memory, max RSS (MB)" "$PEAK" "sqlite3 ${RSS_sqlite:-?}" "< 200 MB" "$(mark "$(lt "$PEAK" 200)")"
 CONSOLE_RSS=$([ $CONSOLE_OK = 1 ] && json "$WORK/console.json" peak_rss_mb || echo "n/a")
 json_row
 printf '%-40s %s\n' "  by step (MB)" "import ${RSS_import:-n/a}, rescore ${RSS_rescore:-n/a}, queue ${RSS_query:-n/a}, console ${CONSOLE_RSS%.*}"
-VD_FIRST=$([ $VD_OK = 1 ] && json "$WORK/vd.json" first_frame_ms || echo "")
-VD_KEY=$([ $VD_OK = 1 ] && json "$WORK/vd.json" key_median_ms || echo "")
-if [ $CONSOLE_OK = 1 ]; then
-    FIRST=$(json "$WORK/console.json" first_frame_ms); KEY=$(json "$WORK/console.json" key_median_ms)
-    if [ -n "$VD_FIRST" ]; then
-        RATIO=$(python3 -c "import sys; print(round(float(sys.argv[1])/float(sys.argv[2]),1))" "$VD_FIRST" "$FIRST")
-        FF_OK=$(python3 -c "import sys; print(1 if float(sys.argv[1])<100 and float(sys.argv[3])>=10 else 0)" "$FIRST" "$VD_FIRST" "$RATIO")
-    else RATIO="?"; FF_OK=$(lt "$FIRST" 100); fi
-    printf '%-40s %-18s %-26s %-26s %s\n' "console time to first frame (ms)" "$FIRST" "VisiData ${VD_FIRST:-n/a} (${RATIO}x)" "< 100 ms, >= 10x VisiData" "$(mark "$FF_OK")"
-    printf '%-40s %-18s %-26s %-26s %s\n' "key-to-screen, median of 50 (ms)" "${KEY:-n/a}" "VisiData ${VD_KEY:-n/a}" "< 5 ms" "$( [ -n "$KEY" ] && mark "$(lt "$KEY" 5)" || echo -)"
+
+echo "VisiData side by side, same run; settled frame = last byte before ${QUIET_MS} ms of pty silence; ratio = VisiData / vetdesk"
+C=$WORK/console.json; VS=$WORK/vd-store.json; VR=$WORK/vd-raw.json
+get() { [ "$1" = 1 ] && json "$2" "$3" || echo ""; }
+FIRST=$(get $CONSOLE_OK "$C" first_frame_ms); KEY=$(get $CONSOLE_OK "$C" key_median_ms)
+VD_FIRST=$(get $VD_STORE_OK "$VS" first_frame_ms); VD_KEY=$(get $VD_STORE_OK "$VS" key_median_ms)
+if [ -n "$FIRST" ]; then
+    R=$(ratio "$VD_FIRST" "$FIRST")
+    FF_OK=$(python3 -c "import sys; print(1 if float(sys.argv[1]) < 100 and (sys.argv[2] == '?' or float(sys.argv[2]) >= 10) else 0)" "$FIRST" "$R")
+    row "(a) same store: first settled frame (ms)" "$FIRST" "VisiData ${VD_FIRST:-n/a} (${R}x)" "< 100 ms, >= 10x VisiData" "$(mark "$FF_OK")"
+    row "(a) key-to-settled-frame, median (ms)" "${KEY:-none}" "VisiData ${VD_KEY:-n/a} ($(ratio "$VD_KEY" "$KEY")x)" "< 5 ms" "$( [ -n "$KEY" ] && mark "$(lt "$KEY" 5)" || mark 0)"
+    KS=$(json "$C" keys_sent); KA=$(json "$C" keys_answered)
+    VKA=$(get $VD_STORE_OK "$VS" keys_answered); VKS=$(get $VD_STORE_OK "$VS" keys_sent)
+    row "  keys answered / sent; p95 (ms)" "$KA / $KS; $(json "$C" key_p95_ms)" "VisiData ${VKA:-?} / ${VKS:-?}; $(get $VD_STORE_OK "$VS" key_p95_ms)" "all answered" "$(mark "$([ "$KA" = "$KS" ] && echo 1 || echo 0)")"
 else
-    printf '%-40s %-18s %-26s %-26s %s\n' "console time to first frame (ms)" "n/a" "VisiData ${VD_FIRST:-n/a}" "< 100 ms, >= 10x VisiData" "-"
-    printf '%-40s %-18s %-26s %-26s %s\n' "key-to-screen, median of 50 (ms)" "n/a" "VisiData ${VD_KEY:-n/a}" "< 5 ms" "-"
+    row "(a) same store: first settled frame (ms)" "n/a" "VisiData ${VD_FIRST:-n/a}" "< 100 ms, >= 10x VisiData" "-"
+fi
+VD_RAW=$(get $VD_RAW_OK "$VR" first_frame_ms)
+if [ -n "$FIRST" ] && [ $RESCORE_OK = 1 ]; then
+    RAW_S=$(calc "round($SECONDS_setup + $SECONDS_import + $SECONDS_rescore + $FIRST / 1000, 2)")
+    VD_RAW_S=$([ -n "$VD_RAW" ] && calc "round($VD_RAW / 1000, 2)" || echo "n/a")
+    row "(b) raw files to first frame (s)" "$RAW_S" "VisiData logins.csv $VD_RAW_S ($(ratio "$VD_RAW_S" "$RAW_S")x)" "none: reported" "-"
+    row "  vetdesk = import + score + frame (s)" "$(fmt "$(calc "$SECONDS_setup + $SECONDS_import")" 1) + $(fmt "$SECONDS_rescore" 1) + $(fmt "$(calc "$FIRST / 1000")" 2)" "" "" ""
+fi
+if [ $CONSOLE_OK = 1 ] && [ -n "$(json "$C" idle_seconds)" ]; then
+    IB=$(json "$C" idle_bytes); IC=$(json "$C" idle_cpu_s)
+    IF=$(json "$C" idle_frames)
+    # Ages are shown in minutes: on a fresh store one redraw a minute is the only change there is.
+    row "idle console $(json "$C" idle_seconds) s: redraws / bytes" "$IF / $IB" "" "<= 1 a minute (ages)" "$(mark "$(python3 -c "import sys; print(1 if int(sys.argv[1]) <= max(1, float(sys.argv[2]) // 60) else 0)" "$IF" "$(json "$C" idle_seconds)")")"
+    row "idle console: CPU seconds" "$IC" "/proc/PID/stat utime+stime" "< 0.05 s" "$(mark "$(lt "$IC" 0.05)")"
+fi
+[ -s "$WORK/frames.json" ] && row "queue frame, render + diff (us)" "$(json "$WORK/frames.json" us_per_frame)" "no terminal, 200 frames" "" "-"
+if [ $CG_OK = 1 ]; then
+    echo "Instruction counts (callgrind Ir, marginal: set B minus set A; stable where times are noisy)"
+    row "import, Ir per 100k events" "$(fmt "$IR_IMPORT")" "" "" "-"
+    row "rescore, Ir per 10k candidates" "$(fmt "$IR_RESCORE")" "" "" "-"
+    row "one queue frame, Ir" "$(fmt "$IR_FRAME")" "reducer + render + diff" "" "-"
 fi
 if [ $EVAL_OK = 1 ]; then
-    TOP5=$(json "$WORK/eval.json" share_in_top5); HIGHB=$(json "$WORK/eval.json" benign_with_signal_high_share)
+    TOP5=$(json "$WORK/eval.json" share_in_top_5); [ -n "$TOP5" ] || TOP5=$(json "$WORK/eval.json" share_in_top5)
+    HIGHB=$(json "$WORK/eval.json" benign_with_signal_high_share)
     printf '%-40s %-18s %-26s %-26s %s\n' "triage: fraud in top 5 % ($EN cand.)" "$(calc "round(100*$TOP5,1)") %" "" "100 %" "$(mark "$(ge "$TOP5" 1)")"
     printf '%-40s %-18s %-26s %-26s %s\n' "triage: benign w/ one signal high+" "$(calc "round(100*$HIGHB,2)") %" "" "<= 2 %" "$(mark "$(python3 -c "import sys; print(1 if float(sys.argv[1]) <= 0.02 else 0)" "$HIGHB")")"
     echo

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VetdeskCore
+import VetdeskTUI
 
 /// `make bench` helper: times the first page of the queue inside one process, so the figure is
 /// the query, not process start-up. Hidden from help.
@@ -12,10 +13,19 @@ struct BenchQueryCommand: ParsableCommand {
     @Option(help: "Rows per page.") var limit = 50
     @Option(name: .customLong("repeat"), help: "Timed repetitions.") var repetitions = 100
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Instead of timing queries, draw this many queue frames (render and diff, no terminal).")
+    var frames: Int?
 
     func run() throws {
         guard repetitions > 0 else { throw ValidationError("--repeat must be at least 1") }
         let store = try global.openStore()
+        if let frames {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cells = try FrameBench.run(store: store, frames: max(0, frames))
+            let us = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(max(1, frames))
+            print(String(format: "{\"frames\":%d,\"cells\":%d,\"us_per_frame\":%.1f}", frames, cells, us))
+            return
+        }
         func timed() throws -> (Double, Int) {
             let start = DispatchTime.now().uptimeNanoseconds
             let rows = try store.queue(QueueQuery(limit: limit))

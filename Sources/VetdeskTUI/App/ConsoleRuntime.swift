@@ -1,8 +1,9 @@
 import Foundation
 import VetdeskCore
 
-/// The event loop: reads keys (100 ms tick), feeds actions to the reducer, runs its effects, and
-/// draws the state through the ncurses backend. Everything runs on the calling thread.
+/// The event loop: reads keys (waking only when the screen can change, IdleSchedule), feeds actions
+/// to the reducer, runs its effects, and draws the state through the ncurses backend. Everything
+/// runs on the calling thread.
 public final class ConsoleRuntime {
     let store: Store
     let options: ConsoleOptions
@@ -74,7 +75,9 @@ public final class ConsoleRuntime {
         var lastTick = 0.0
         while !state.quitting {
             if Signals.pending != 0 { break }
-            if drawn != state {
+            // Only a state that draws differently (or a forgotten frame) is rendered: the tick's
+            // clock and the live poll alone change nothing on screen (IdleSchedule).
+            if terminal.needsRepaint || IdleSchedule.needsFrame(drawn: drawn, state: state) {
                 terminal.draw(RootView.render(state, panels: reducer.panels),
                               cursor: options.cursor ? RootView.cursor(state, panels: reducer.panels) : nil)
                 let first = drawn == nil
@@ -87,18 +90,21 @@ public final class ConsoleRuntime {
             }
             // Progress and results of long work, posted from its thread (BackgroundJobs).
             for action in jobs.drain() { dispatch(reducer.update(&state, action)) }
+            terminal.setReadTimeout(seconds: IdleSchedule.wait(state, now: Self.now(), jobsRunning: jobs.busy))
             let event = terminal.read()
+            // Tick on timeouts and, under key repeat, at least every 100 ms so live refresh never
+            // starves; before the key, so what it does (a flash, a mark) is timed from now, not
+            // from the last wake-up, which may be a minute ago when idle.
+            let now = Self.now()
+            if event == nil || now - lastTick >= 0.1 {
+                lastTick = now
+                dispatch(reducer.update(&state, .tick(now: now)))
+            }
             switch event {
             case let .key(key)?: dispatch(reducer.handleKey(&state, key))
             case let .resize(w, h)?: dispatch(reducer.update(&state, .resize(width: w, height: h)))
             case let .click(x, y)?: dispatch(reducer.update(&state, .click(x: x, y: y)))
             case nil: break
-            }
-            // Tick on timeouts and, under key repeat, at least every 100 ms so live refresh never starves.
-            let now = Self.now()
-            if event == nil || now - lastTick >= 0.1 {
-                lastTick = now
-                dispatch(reducer.update(&state, .tick(now: now)))
             }
         }
         let signal = Signals.pending

@@ -7,6 +7,9 @@ enum FrameDiff {
         /// (x, y) of the cells to write, in row order; continuation cells of wide characters excluded.
         var cells: [(x: Int, y: Int)]
 
+        /// Nothing to write: the terminal must receive no byte for this frame.
+        var isEmpty: Bool { !full && cells.isEmpty }
+
         static func == (a: Plan, b: Plan) -> Bool {
             a.full == b.full && a.cells.elementsEqual(b.cells) { $0.x == $1.x && $0.y == $1.y }
         }

@@ -32,6 +32,8 @@ final class Terminal {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>? { vd_stdscr() }
     private var previous: Grid?
+    private var drawnCursor: [Int]?
+    private var readTimeoutMs: Int32 = 100
     private var styles: [(attr: attr_t, pair: Int32)] = []
     private(set) var depth: ColorDepth = .none
     /// True when the locale is not UTF-8 (or NCURSES_NO_UTF8_ACS is set): draw ASCII only.
@@ -115,7 +117,16 @@ final class Terminal {
 
     var size: (width: Int, height: Int) { (Int(vd_cols()), Int(vd_lines())) }
 
-    /// Waits up to the tick (100 ms) for a key; nil on timeout.
+    /// True when the next draw must repaint everything (first frame, resize, theme, Ctrl-L, resume).
+    var needsRepaint: Bool { previous == nil }
+
+    /// How long `read` waits for a key (IdleSchedule); set only when it changes.
+    func setReadTimeout(seconds: Double) {
+        let ms = Int32(max(1, min(60_000, (seconds * 1000).rounded(.up))))
+        if ms != readTimeoutMs { readTimeoutMs = ms; wtimeout(window, ms) }
+    }
+
+    /// Waits up to the read timeout (100 ms unless set) for a key; nil on timeout.
     func read() -> TerminalEvent? {
         var wch: wint_t = 0
         let rc = wget_wch(window, &wch)
@@ -176,6 +187,9 @@ final class Terminal {
     /// screen-reader option) the real cursor is left on that cell, else it is hidden.
     func draw(_ g: Grid, cursor: (x: Int, y: Int)? = nil) {
         let plan = FrameDiff.plan(from: previous, to: g)
+        // Nothing differs: no curses call at all, so the terminal receives no byte (issue 13).
+        if plan.isEmpty, cursor.map({ [$0.x, $0.y] }) == drawnCursor { return }
+        drawnCursor = cursor.map { [$0.x, $0.y] }
         if plan.full { wclear(window) }
         var cc = cchar_t()
         var chars = [wchar_t](repeating: 0, count: 6)
