@@ -17,8 +17,8 @@ public struct Rescorer: Sendable {
     public var clock: @Sendable () -> Int64 = { Time.now() }
     /// Tests only: runs at the end of the computation, inside its (last) read snapshot.
     var duringCompute: (@Sendable () throws -> Void)? = nil
-    /// Candidates per chunk. Memory grows with it (about 2 KB of context per candidate), the number of
-    /// per-chunk queries shrinks: figures in docs/performance.md.
+    /// Candidates per chunk. Memory grows with it (about 4 KB of context per candidate at 1M sign-ins
+    /// over 100k candidates): figures in RescoreChunk.defaultSize and docs/performance.md.
     public var chunkSize = RescoreChunk.defaultSize
 
     public init(store: Store, config: RuleConfig) {
