@@ -90,18 +90,14 @@ struct LoginSummaryStore {
 
     /// Adds accumulated summaries to the tables (upserts: counts add up, spans widen).
     /// `checkpoint` runs before each row (the import session may commit a chunk there).
-    ///
-    /// Rows go in key order (candidate, then the rest): the summary B-trees then take them as a sweep
-    /// instead of at random leaves, so each page is read and written once per flush, not once per row.
     func add(_ s: LoginSummaries, checkpoint: () throws -> Void) throws {
         let c = s.candidates
-        let rank = Self.byteOrderRanks(c)
         let ipUse = try RawStatement(db, sql: """
             INSERT INTO login_ip_use (candidate_id, ip, first_at, last_at, events) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(candidate_id, ip) DO UPDATE SET first_at = min(first_at, excluded.first_at),
                 last_at = max(last_at, excluded.last_at), events = events + excluded.events
             """)
-        for (k, v) in s.ipUse.sorted(by: { (rank[$0.key.candidate], $0.key.ip) < (rank[$1.key.candidate], $1.key.ip) }) {
+        for (k, v) in s.ipUse {
             ipUse.bind(1, c[k.candidate]); ipUse.bind(2, s.ips[k.ip]); ipUse.bind(3, v.first); ipUse.bind(4, v.last)
             ipUse.bind(5, v.events)
             try ipUse.run()
@@ -112,7 +108,7 @@ struct LoginSummaryStore {
             INSERT INTO login_day (candidate_id, day, country, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, day, country) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.days.sorted(by: { (rank[$0.key.candidate], $0.key.day, $0.key.country) < (rank[$1.key.candidate], $1.key.day, $1.key.country) }) {
+        for (k, n) in s.days {
             day.bind(1, c[k.candidate]); day.bind(2, k.day); day.bind(3, k.country); day.bind(4, n)
             try day.run()
             try checkpoint()
@@ -122,7 +118,7 @@ struct LoginSummaryStore {
             INSERT INTO login_hour (candidate_id, weekday, hour, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, weekday, hour) DO UPDATE SET events = events + excluded.events
             """)
-        for (i, n) in s.hourCounts.sorted(by: { (rank[$0.key / 168], $0.key) < (rank[$1.key / 168], $1.key) }) {
+        for (i, n) in s.hourCounts {
             hour.bind(1, c[i / 168]); hour.bind(2, (i % 168) / 24); hour.bind(3, i % 24); hour.bind(4, n)
             try hour.run()
             try checkpoint()
@@ -133,7 +129,7 @@ struct LoginSummaryStore {
             ON CONFLICT(candidate_id, session_id) DO UPDATE SET started_at = min(started_at, excluded.started_at),
                 ended_at = max(ended_at, excluded.ended_at), events = events + excluded.events
             """)
-        for (k, v) in s.sessions.sorted(by: { Self.before($0.key, $1.key, rank) }) {
+        for (k, v) in s.sessions {
             session.bind(1, c[k.candidate]); session.bind(2, k.value); session.bind(3, v.first); session.bind(4, v.last)
             session.bind(5, v.events)
             try session.run()
@@ -151,7 +147,7 @@ struct LoginSummaryStore {
                 first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at),
                 events = events + excluded.events
             """)
-        for (k, v) in s.devices.sorted(by: { Self.before($0.key, $1.key, rank) }) {
+        for (k, v) in s.devices {
             device.bind(1, c[k.candidate]); device.bind(2, k.value); device.bind(3, v.managed); device.bind(4, v.span.first)
             device.bind(5, v.span.last); device.bind(6, v.span.events); device.bind(7, v.managedAt)
             try device.run()
@@ -162,22 +158,11 @@ struct LoginSummaryStore {
             INSERT INTO login_locale (candidate_id, locale, events) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id, locale) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.locales.sorted(by: { Self.before($0.key, $1.key, rank) }) {
+        for (k, n) in s.locales {
             locale.bind(1, c[k.candidate]); locale.bind(2, k.value); locale.bind(3, n)
             try locale.run()
             try checkpoint()
         }
-    }
-
-    /// For each interned candidate, its place in SQLite's BINARY order of the ids.
-    static func byteOrderRanks(_ ids: [String]) -> [Int] {
-        var rank = [Int](repeating: 0, count: ids.count)
-        for (r, i) in ids.indices.sorted(by: { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }).enumerated() { rank[i] = r }
-        return rank
-    }
-
-    static func before(_ a: LoginSummaries.Pair, _ b: LoginSummaries.Pair, _ rank: [Int]) -> Bool {
-        a.candidate == b.candidate ? a.value < b.value : rank[a.candidate] < rank[b.candidate]
     }
 
     /// Maps logins stored before their candidate was known (account in candidate_account,
