@@ -23,9 +23,14 @@ enum ListScreening {
 
     /// Screens and attaches hits to the contexts; returns the list_hit rows for `record`.
     static func attach(_ db: Database, _ contexts: inout [RuleContext], now: Int64) throws -> [HitRow] {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true, !contexts.isEmpty else { return [] }
+        return try attach(db, &contexts, now: now, index: try ListStore.index(db: db))
+    }
+
+    /// The same with the lists' index built once by the caller (a chunked rescore screens many chunks).
+    static func attach(_ db: Database, _ contexts: inout [RuleContext], now: Int64, index: ListIndex) throws -> [HitRow] {
         var rows: [HitRow] = []
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true, !contexts.isEmpty else { return rows }
-        let index = try ListStore.index(db: db)
+        guard !contexts.isEmpty else { return rows }
         var position: [String: Int] = [:]
         for i in contexts.indices { position[contexts[i].candidate.id] = i }
         var logins: [Int: [String]] = [:]

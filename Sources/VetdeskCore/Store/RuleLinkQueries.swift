@@ -8,6 +8,9 @@ struct RuleLinkQueries {
     let scope: RuleScope
     /// IPs used by more candidates than this are public infrastructure (carrier NAT, big VPN exits).
     let maxCandidatesPerIP: Int
+    /// Every address group of the store (`allAddressGroups`), when the caller computed them once for
+    /// many chunks; nil: computed here.
+    var addressGroupsOfRun: [Group]? = nil
 
     /// One value held by 2+ candidates, as the queries find it.
     struct Group {
@@ -57,9 +60,13 @@ struct RuleLinkQueries {
     }
 
     private func ipGroups(_ groups: inout [Group]) throws {
+        // Scoped: only the scope's IPs, and carrier-scale ones left out before their rows are read.
         let keys = scope == .all
             ? "SELECT ip FROM login_ip_use GROUP BY ip HAVING count(*) BETWEEN 2 AND \(maxCandidatesPerIP)"
-            : "SELECT ip FROM login_ip_use WHERE \(scope.filter("candidate_id"))"
+            : """
+              SELECT ip FROM login_ip_use WHERE ip IN (SELECT ip FROM login_ip_use WHERE \(scope.filter("candidate_id")))
+              GROUP BY ip HAVING count(*) BETWEEN 2 AND \(maxCandidatesPerIP)
+              """
         let rows = try Row.fetchCursor(db, sql: """
             SELECT u.ip, u.candidate_id, u.events, u.first_at, u.last_at, i.country, i.asn, i.as_name, i.provider, i.anonymous_proxy,
                    i.provider_kind, i.provider_dprk_named
@@ -90,6 +97,15 @@ struct RuleLinkQueries {
     /// "Hauptstr. 5" and "Hauptstraße 5" meet). Every candidate's addresses are read: a key can
     /// only be matched against all of them, and two text columns of the candidate table are cheap.
     private func addressGroups(_ groups: inout [Group]) throws {
+        let all = try addressGroupsOfRun ?? Self.allAddressGroups(db)
+        guard let table = scope.table else { groups += all; return }
+        let inScope = Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
+        groups += all.filter { $0.members.contains(where: inScope.contains) }
+    }
+
+    /// Every group of 2+ candidates with the same home or ship-to AddressKey, in key order.
+    static func allAddressGroups(_ db: Database) throws -> [Group] {
+        var groups: [Group] = []
         var rows: [(id: String, home: String?, ship: String?)] = []
         var sigCount: [String: Int] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
@@ -118,16 +134,15 @@ struct RuleLinkQueries {
                 byKey[shipKey, default: (ship, [], [])].ships.append(row.id)
             }
         }
-        let inScope: Set<String>? = scope == .all ? nil : Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM temp.rescore_scope"))
         for key in byKey.keys.sorted() {
             let g = byKey[key]!
             var members: [String] = []
             for m in g.homes + g.ships where !members.contains(m) { members.append(m) }
             guard members.count >= 2 else { continue }
-            if let inScope, !members.contains(where: inScope.contains) { continue }
             groups.append(Group(kind: g.ships.isEmpty ? .address : .shipTo, value: key, label: Sanitize.forDisplay(g.shown),
                                 members: members.sorted(), shipsHere: Set(g.ships)))
         }
+        return groups
     }
 
     private func accountGroups(_ groups: inout [Group]) throws {

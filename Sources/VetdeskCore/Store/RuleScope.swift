@@ -1,11 +1,13 @@
 import GRDB
 
 /// Which candidates a rescoring run covers: every candidate, or the ids held in the connection's
-/// temp table `rescore_scope` (filled by `RuleScope.fill`). Queries splice `filter(column)` into
-/// their WHERE clause so that one SQL text serves both.
+/// temp table `rescore_scope` (filled by `RuleScope.fill`); `chunk` is the part of a run being
+/// computed, held in temp.rescore_chunk (RescoreChunk). Queries splice `filter(column)` into their
+/// WHERE clause so that one SQL text serves all.
 enum RuleScope {
     case all
     case table
+    case chunk
 
     static let tableName = "temp.rescore_scope"
 
@@ -13,7 +15,24 @@ enum RuleScope {
         switch self {
         case .all: "1"
         case .table: "\(column) IN (SELECT candidate_id FROM temp.rescore_scope)"
+        case .chunk: "\(column) IN (SELECT candidate_id FROM temp.rescore_chunk)"
         }
+    }
+
+    /// The temp table holding the ids (nil for `all`).
+    var table: String? {
+        switch self {
+        case .all: nil
+        case .table: "temp.rescore_scope"
+        case .chunk: "temp.rescore_chunk"
+        }
+    }
+
+    /// (Re)creates temp.rescore_chunk with the given ids.
+    static func fillChunk(_ db: Database, ids: some Sequence<String>) throws {
+        try createTemp(db, "rescore_chunk")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.rescore_chunk(candidate_id) VALUES (?)")
+        for id in ids { try insert.execute(arguments: [id]) }
     }
 
     /// (Re)creates the temp scope table with the given ids.

@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
 
-/// Recomputes flags and scores. The candidates' contexts are loaded set-based, first-pass rules
-/// evaluated, referral neighbours judged on their first-pass scores and referral_chain evaluated, all
-/// under one read snapshot that takes no write lock; then flags and case_file scores are written and
-/// the dirty queue cleared in one short write transaction. A candidate marked dirty by another
-/// connection meanwhile is not lost: the run then keeps the dirty marks (`keptDirty`).
+/// Recomputes flags and scores, chunk by chunk, so that no step holds every candidate's context
+/// (one piece of 100k contexts reached 413 MB max RSS). Each chunk's contexts are loaded set-based,
+/// first-pass rules evaluated and shared values found under a read snapshot that takes no write lock;
+/// its flags and case_file scores are then written in one short write transaction. Candidates with a
+/// referral edge wait: once every chunk has been through the first pass, their neighbours' first-pass
+/// scores are known (small `ReferralBase`s), and they are loaded again, judged by referral_chain and
+/// written, chunk by chunk (RescoreChunk). Last, the dirty queue is settled in a short transaction.
+/// A candidate marked dirty by another connection meanwhile is not lost: the run then keeps the dirty
+/// marks (`keptDirty`).
 public struct Rescorer: Sendable {
     public let store: Store
     public let config: RuleConfig
@@ -14,8 +18,11 @@ public struct Rescorer: Sendable {
     /// Rings follow rescoring: after a dirty or by-id rescore, the components the changed candidates touch are
     /// recomputed (RingService.refresh, incremental). Off for throw-away copies (backtests).
     public var refreshRings = true
-    /// Tests only: runs at the end of the computation, inside its read snapshot.
+    /// Tests only: runs at the end of the computation, inside its (last) read snapshot.
     var duringCompute: (@Sendable () throws -> Void)? = nil
+    /// Candidates per chunk. Memory grows with it (about 4 KB of context per candidate at 1M sign-ins
+    /// over 100k candidates): figures in RescoreChunk.defaultSize and docs/performance.md.
+    public var chunkSize = RescoreChunk.defaultSize
 
     public init(store: Store, config: RuleConfig) {
         self.store = store; self.config = config
@@ -53,7 +60,7 @@ public struct Rescorer: Sendable {
     }
 
     /// Which rows of dirty_candidate a run clears: all, the seed of a dirty run, or the given ids.
-    private enum DirtyMode { case everything, seed, scope }
+    enum DirtyMode { case everything, seed, scope }
 
     /// `prepare` builds the scope and says which dirty rows the run settles.
     /// `rings`: refresh rings afterwards (a full rescore leaves them to their next read, which then refreshes
@@ -61,41 +68,81 @@ public struct Rescorer: Sendable {
     private func run(rings: Bool = true, _ prepare: @escaping (Database) throws -> (RuleScope, DirtyMode)) throws -> RescoreReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let now = clock()
-        let config = self.config
-        let maxPerIP = maxCandidatesPerIP
-        // Computed under a read snapshot (main is only read; the scope lives in temp tables), then
-        // written in one short transaction: other processes' decisions and imports are not held up by
-        // the evaluation (docs/imports-and-locking.md). If another connection committed meanwhile, the
-        // dirty marks are kept, so the next rescore sees what changed.
+        let chunkSize = max(1, self.chunkSize)
+        let work = RescoreChunk(config: config, now: now, maxPerIP: maxCandidatesPerIP)
+        // Computed under read snapshots (main is only read; the scope lives in temp tables), each chunk
+        // then written in one short transaction: other processes' decisions and imports are not held up
+        // by the evaluation (docs/imports-and-locking.md). If another connection committed meanwhile,
+        // the dirty marks are kept, so the next rescore sees what changed.
         var report = try store.pool.writeWithoutTransaction { db -> RescoreReport in
             let versionBefore = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            var computed: Computed?
+            var planned: RescorePlan?
             try db.inTransaction(.deferred) {
-                computed = try compute(db, prepare: prepare, now: now, config: config, maxPerIP: maxPerIP)
-                try duringCompute?()
+                planned = try RescorePlan(db, prepare: prepare, secondPass: work.engine.hasSecondPass)
+                if planned!.ids.isEmpty { try duringCompute?() }
                 return .commit
             }
-            guard var c = computed else { return RescoreReport() }
+            guard let plan = planned else { return RescoreReport() }
+            var report = RescoreReport()
+            report.phases = plan.phases
+            var bases: [String: ReferralBase] = [:]
+            var deferred: [String] = []
+
+            func computeAndWrite(_ ids: ArraySlice<String>, last: Bool,
+                                 _ body: (Database) throws -> RescoreChunk.Computed) throws {
+                var computed: RescoreChunk.Computed?
+                try db.inTransaction(.deferred) {
+                    computed = try body(db)
+                    if last && deferred.isEmpty && computed!.deferred.isEmpty { try duringCompute?() }
+                    return .commit
+                }
+                guard let c = computed else { return }
+                bases.merge(c.bases) { $1 }
+                deferred += c.deferred
+                try db.inTransaction(.immediate) {
+                    let clock = PhaseClock()
+                    report.flags += try ScoreWriter(db: db, scope: .chunk).write(results: c.results, now: now)
+                    try ListScreening.record(db, c.listHits)
+                    report.phases["write", default: 0] += clock.seconds
+                    return .commit
+                }
+                report.add(c)
+            }
+
+            // First pass: every candidate in scope; those with a referral edge are deferred.
+            for start in stride(from: 0, to: plan.ids.count, by: chunkSize) {
+                let end = min(plan.ids.count, start + chunkSize)
+                try computeAndWrite(plan.ids[start..<end], last: end == plan.ids.count) {
+                    try work.firstPass($0, plan, plan.ids[start..<end])
+                }
+            }
+            // Second pass: the deferred candidates, now that every neighbour's first-pass score is known.
+            let waiting = deferred
+            deferred = []
+            for start in stride(from: 0, to: waiting.count, by: chunkSize) {
+                let end = min(waiting.count, start + chunkSize)
+                try computeAndWrite(waiting[start..<end], last: end == waiting.count) {
+                    try work.secondPass($0, plan, waiting[start..<end], bases: bases)
+                }
+            }
+
             try db.inTransaction(.immediate) {
                 let changedMeanwhile = (try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0) != versionBefore
-                var clock = PhaseClock()
-                let writer = ScoreWriter(db: db, scope: c.scope)
-                c.report.flags = try writer.write(results: c.results, now: now)
-                try ListScreening.record(db, c.listHits)
-                c.report.phases["write"] = clock.seconds
-                clock = PhaseClock()
-                switch c.dirtyMode {
+                let clock = PhaseClock()
+                let writer = ScoreWriter(db: db, scope: plan.scope)
+                switch plan.dirtyMode {
                 case .everything, .scope:
-                    c.report.dirty = changedMeanwhile ? 0 : try writer.clearDirty(seedOnly: false)
+                    report.dirty = changedMeanwhile ? 0 : try writer.clearDirty(seedOnly: false)
                 case .seed:
-                    c.report.dirty = try Self.seedInStore(db)
+                    report.dirty = try Self.seedInStore(db)
                     if !changedMeanwhile { _ = try writer.clearDirty(seedOnly: true) }
-                    c.report.linked = max(0, c.report.candidates - c.report.dirty)
+                    report.linked = max(0, report.candidates - report.dirty)
                 }
-                c.report.keptDirty = changedMeanwhile
+                report.keptDirty = changedMeanwhile
+                report.phases["write", default: 0] += clock.seconds
                 return .commit
             }
-            return c.report
+            return report
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if rings && refreshRings {
@@ -106,97 +153,17 @@ public struct Rescorer: Sendable {
         return report
     }
 
-    /// What a rescore computed before writing.
-    private struct Computed {
-        var scope: RuleScope
-        var dirtyMode: DirtyMode
-        var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)]
-        var listHits: [ListScreening.HitRow]
-        var report: RescoreReport
-    }
-
-    /// Scope, contexts, links and evaluation: reads main, writes only temp tables.
-    private func compute(_ db: Database, prepare: (Database) throws -> (RuleScope, DirtyMode), now: Int64,
-                         config: RuleConfig, maxPerIP: Int) throws -> Computed {
-        let (scope, dirtyMode) = try prepare(db)
-        var phases: [String: Double] = [:]
-        var clock = PhaseClock()
-        var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
-        var contexts = try loader.load()
-        let listHits = try ListScreening.attach(db, &contexts, now: now)
-        phases.merge(loader.phases) { $1 }
-        clock = PhaseClock()
-        var names: [String: String] = [:]
-        names.reserveCapacity(contexts.count)
-        // Loops read fields through the index: `for c in contexts` copies each whole context
-        // (some 30 reference counts), 100k times per loop.
-        for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
-        let links = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxPerIP)
-        let shared = try links.sharedValues(names: names)
-        for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
-        phases["links"] = clock.seconds
-        clock = PhaseClock()
-
-        let engine = RuleEngine(config: config)
-        var firstPass = ParallelMap.map(contexts) {
-            let own = RuleEngine(config: config) // per thread: no shared reference counts
-            return { own.evaluate($0, pass: .first) }
-        }
-        let base = firstPass.map { RiskScorer.score($0) }
-        if engine.hasSecondPass {
-            try attachReferrals(db, scope, links, &contexts, base: base)
-            for i in contexts.indices { firstPass[i] += engine.evaluate(contexts[i], pass: .second) }
-        }
-
-        phases["evaluate"] = clock.seconds
-        clock = PhaseClock()
-        var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
-        results.reserveCapacity(contexts.count)
-        var report = RescoreReport()
-        for i in contexts.indices {
-            let score = RiskScorer.score(firstPass[i])
-            results.append((contexts[i].candidate.id, firstPass[i], score))
-            report.bands[score.band.rawValue, default: 0] += 1
-            for f in firstPass[i] { report.flagsByRule[f.ruleId, default: 0] += 1 }
-        }
-        report.phases = phases
-        report.candidates = contexts.count
-        return Computed(scope: scope, dirtyMode: dirtyMode, results: results, listHits: listHits, report: report)
-    }
-
     private static func seedInStore(_ db: Database) throws -> Int { try RuleScope.seedCandidatesInStore(db) }
+}
 
-    /// Fills each context's referrer and referees with their first-pass scores: from this run for
-    /// candidates in scope, from their stored flags (without referral_chain) for the others.
-    private func attachReferrals(_ db: Database, _ scope: RuleScope, _ links: RuleLinkQueries,
-                                 _ contexts: inout [RuleContext], base: [RiskScorer.Result]) throws {
-        var position: [String: Int] = [:]
-        for i in contexts.indices { position[contexts[i].candidate.id] = i }
-        var edges: [(referrer: String, referee: String)] = []
-        for i in contexts.indices {
-            if let r = contexts[i].candidate.referrerId.nonEmpty, r != contexts[i].candidate.id { edges.append((r, contexts[i].candidate.id)) }
+private extension RescoreReport {
+    /// Counts one chunk's results (bands, flags per rule, phases).
+    mutating func add(_ c: RescoreChunk.Computed) {
+        candidates += c.results.count
+        for r in c.results {
+            bands[r.score.band.rawValue, default: 0] += 1
+            for f in r.flags { flagsByRule[f.ruleId, default: 0] += 1 }
         }
-        if scope != .all {
-            for r in try links.referees() where position[r.id] == nil { edges.append((r.referrer, r.id)) }
-        }
-        let outside = Set(edges.flatMap { [$0.referrer, $0.referee] }.filter { position[$0] == nil })
-        let stored = try RuleLinkQueries.storedNeighbors(db, ids: outside)
-
-        func neighbor(_ id: String, _ relation: ReferralNeighbor.Relation) -> ReferralNeighbor? {
-            if let i = position[id] {
-                let c = contexts[i]
-                return ReferralNeighbor(candidate: LinkedCandidate(id: id, name: c.candidate.fullName), relation: relation,
-                                        status: c.caseStatus, baseScore: base[i].score, decisive: base[i].decisive,
-                                        topRules: Array(base[i].topFlags.prefix(3)))
-            }
-            guard let s = stored[id] else { return nil } // referrer id naming no candidate
-            let r = RiskScorer.score(s.flags)
-            return ReferralNeighbor(candidate: LinkedCandidate(id: id, name: s.name), relation: relation, status: s.status,
-                                    baseScore: r.score, decisive: r.decisive, topRules: Array(r.topFlags.prefix(3)))
-        }
-        for (referrer, referee) in edges {
-            if let i = position[referee], let n = neighbor(referrer, .referrer) { contexts[i].referrals.append(n) }
-            if let i = position[referrer], let n = neighbor(referee, .referee) { contexts[i].referrals.append(n) }
-        }
+        phases.merge(c.phases, uniquingKeysWith: +)
     }
 }

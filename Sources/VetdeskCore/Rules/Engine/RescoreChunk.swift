@@ -1,0 +1,108 @@
+import GRDB
+
+/// One chunk of a rescoring run, computed under a read snapshot: its ids go into temp.rescore_chunk,
+/// every query is scoped to them (RuleScope.chunk), and only this chunk's contexts are held.
+struct RescoreChunk: Sendable {
+    /// Measured (release, quiet 2-core machine, 100k candidates, 1M sign-ins, `rescore --all`): one
+    /// piece 396 MB max RSS, 5.5 s; chunks of 5,000: 66 MB, 10.2 s; chunks of 20,000: 123 MB, 10.8 s.
+    /// The chunk count is not what costs: the scoped link and watchlist queries are (docs/performance.md).
+    static let defaultSize = 5_000
+
+    let config: RuleConfig
+    let now: Int64
+    let maxPerIP: Int
+    let engine: RuleEngine
+
+    init(config: RuleConfig, now: Int64, maxPerIP: Int) {
+        self.config = config; self.now = now; self.maxPerIP = maxPerIP
+        engine = RuleEngine(config: config)
+    }
+
+    /// What a chunk computed before writing.
+    struct Computed {
+        var results: [(candidateId: String, flags: [Flag], score: RiskScorer.Result)] = []
+        var listHits: [ListScreening.HitRow] = []
+        /// First-pass results of referral-linked candidates, for their neighbours' second pass.
+        var bases: [String: ReferralBase] = [:]
+        /// Referral-linked candidates left for the second pass (not written by this chunk).
+        var deferred: [String] = []
+        var phases: [String: Double] = [:]
+    }
+
+    /// First pass. Candidates without a referral edge are final; the others leave their first-pass
+    /// score in `bases` and wait in `deferred`.
+    func firstPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws -> Computed {
+        let (contexts, firstPass, evaluated) = try evaluate(db, plan, ids)
+        var out = evaluated
+        let clock = PhaseClock()
+        var keep = [Bool](repeating: true, count: contexts.count)
+        if !plan.referralLinked.isEmpty {
+            let removeFromChunk = try db.cachedStatement(sql: "DELETE FROM temp.rescore_chunk WHERE candidate_id = ?")
+            for i in contexts.indices where plan.referralLinked.contains(contexts[i].candidate.id) {
+                let id = contexts[i].candidate.id
+                let base = RiskScorer.score(firstPass[i])
+                out.bases[id] = ReferralBase(name: contexts[i].candidate.fullName, status: contexts[i].caseStatus, score: base.score,
+                                             decisive: base.decisive, topRules: Array(base.topFlags.prefix(3)))
+                out.deferred.append(id)
+                keep[i] = false
+                try removeFromChunk.execute(arguments: [id]) // the chunk's write leaves it alone
+            }
+            let deferred = Set(out.deferred)
+            out.listHits.removeAll { ($0.first as? String).map(deferred.contains) ?? false }
+        }
+        out.results.reserveCapacity(contexts.count)
+        for i in contexts.indices where keep[i] {
+            out.results.append((contexts[i].candidate.id, firstPass[i], RiskScorer.score(firstPass[i])))
+        }
+        out.phases["evaluate", default: 0] += clock.seconds
+        return out
+    }
+
+    /// Second pass for referral-linked candidates: loaded and evaluated again (their contexts were not
+    /// kept), given their referrer and referees with first-pass scores (this run's `bases`, else
+    /// stored flags), and judged by the second-pass rules.
+    func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>,
+                    bases: [String: ReferralBase]) throws -> Computed {
+        var (contexts, firstPass, out) = try evaluate(db, plan, ids)
+        let clock = PhaseClock()
+        try RescoreReferrals.attach(db, plan.scope, &contexts, bases: bases)
+        for i in contexts.indices {
+            firstPass[i] += engine.evaluate(contexts[i], pass: .second)
+            out.results.append((contexts[i].candidate.id, firstPass[i], RiskScorer.score(firstPass[i])))
+        }
+        out.phases["evaluate", default: 0] += clock.seconds
+        return out
+    }
+
+    /// Scope, contexts, list screening, links and first-pass rules of one chunk.
+    private func evaluate(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws
+        -> (contexts: [RuleContext], firstPass: [[Flag]], out: Computed) {
+        var out = Computed()
+        try RuleScope.fillChunk(db, ids: ids)
+        var loader = RuleContextLoader(db: db, scope: .chunk, config: config, now: now)
+        var contexts = try loader.load()
+        var clock = PhaseClock()
+        if let index = plan.listIndex { out.listHits = try ListScreening.attach(db, &contexts, now: now, index: index) }
+        out.phases = loader.phases
+        out.phases["lists"] = clock.seconds
+        clock = PhaseClock()
+        var names: [String: String] = [:]
+        names.reserveCapacity(contexts.count)
+        // Loops read fields through the index: `for c in contexts` copies each whole context
+        // (some 30 reference counts), 100k times per loop.
+        for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
+        var links = RuleLinkQueries(db: db, scope: .chunk, maxCandidatesPerIP: maxPerIP)
+        links.addressGroupsOfRun = plan.addressGroups
+        let shared = try links.sharedValues(names: names)
+        for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
+        out.phases["links"] = clock.seconds
+        clock = PhaseClock()
+        let config = self.config
+        let firstPass = ParallelMap.map(contexts) {
+            let own = RuleEngine(config: config) // per thread: no shared reference counts
+            return { own.evaluate($0, pass: .first) }
+        }
+        out.phases["evaluate"] = clock.seconds
+        return (contexts, firstPass, out)
+    }
+}
