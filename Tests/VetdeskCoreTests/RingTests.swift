@@ -89,6 +89,37 @@ import Testing
         return (store, dir)
     }
 
+    /// Near miss from the field population: a household's line that a third person (a lodger who kept an
+    /// old address, a stranger behind a fixed-line NAT) also uses is two homes in one country, not a farm;
+    /// a third declared home, or a second country, makes it the farm shape.
+    @Test func twoHomesInOneCountryOnALineAreNoRing() throws {
+        for (third, expectRing) in [("Calle Mayor 2, 28001 Madrid", false), ("Via Roma 9, 20121 Milano", true)] {
+            let dir = NSTemporaryDirectory() + "vetdesk-rings-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let store = try Store(path: dir + "/t.sqlite")
+            try store.pool.write { db in
+                let people = [("A", "Calle Mayor 2, 28001 Madrid", "Madrid", "ES"), ("B", "calle mayor 2 28001 madrid", "Madrid", "ES"),
+                              ("C", "Gran Vía 40, 08001 Barcelona", "Barcelona", "ES"),
+                              ("D", third, third.hasSuffix("Milano") ? "Milano" : "Madrid", third.hasSuffix("Milano") ? "IT" : "ES")]
+                for (id, address, city, country) in people where id != "D" || expectRing {
+                    try db.execute(sql: "INSERT INTO candidate(id, full_name, address, city, declared_country, updated_at) VALUES (?, ?, ?, ?, ?, 0)",
+                                   arguments: [id, "Person \(id)", address, city, country])
+                    try db.execute(sql: "INSERT INTO login_ip_use VALUES (?, '83.36.110.26', 0, 9, 40)", arguments: [id])
+                }
+                try db.execute(sql: "INSERT INTO ip_info(ip, country, asn, looked_up_at) VALUES ('83.36.110.26', 'ES', 3352, 0)")
+            }
+            let report = try RingService(store: store, clock: { 1000 }).refresh()
+            let rings = try RingService(store: store, clock: { 1000 }).rings()
+            if expectRing {
+                #expect(rings.count == 1 && rings.first?.members.count == 4)
+            } else {
+                #expect(rings.isEmpty)
+                #expect(report.skipped["residential_line of two homes in one country"] == 1)
+            }
+        }
+    }
+
     @Test func theRingIsFoundAndTheLookAlikesAreNot() throws {
         let (store, dir) = try fieldStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }

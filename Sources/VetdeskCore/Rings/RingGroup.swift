@@ -88,6 +88,15 @@ struct RingExtraction {
                 skipped["residential_line of one city (office, coworking, carrier NAT)", default: 0] += 1
                 return
             }
+            // Two homes in one country on one line is a household plus a lodger who kept an old address, or
+            // two strangers behind an ISP's fixed-line NAT: it still scores (shared_login_ip), but a line ties a
+            // ring only for 3+ declared homes or homes in 2+ countries, the laptop-farm shape.
+            let declaredHomes = Set(homes.map(\.address)).count
+            let countries = Set(homes.map(\.country).filter { !$0.isEmpty }).count
+            if declaredHomes < 3 && countries < 2 {
+                skipped["residential_line of two homes in one country", default: 0] += 1
+                return
+            }
             var narrowed = g
             narrowed.members = main
             add(narrowed)
