@@ -7,7 +7,7 @@ VENV := .venv
 DEMO_STORE ?= $(CURDIR)/.demo/store.sqlite
 RELEASE_SCRATCH := .build-release
 
-.PHONY: all deps venv build release test demo bench bench-scale clean help install uninstall
+.PHONY: all deps venv build release test demo bench bench-scale clean help install uninstall field-check
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make test   - install what is missing, build, run every test (unit, validators, end-to-end)"
 	@echo "make bench  - release build, generated 100k candidates / 5M logins, print the benchmark table"
 	@echo "make bench-scale - by hand: the costs at 100k/5M and 1M/50M (as far as disk allows) and how they grow"
+	@echo "make field-check - by hand: an independent field population scored and measured against its answer key"
 	@echo "make install PREFIX=/usr/local [DESTDIR=] - binary, share/vetdesk, man page, completions (make uninstall)"
 
 # Installs only the Debian packages that are missing (apt-get needs root; sudo is used when available).
@@ -103,3 +104,7 @@ uninstall:
 
 clean:
 	rm -rf .build $(RELEASE_SCRATCH) .demo
+
+# An independent field population (scripts/field-population), measured against its answer key. By hand.
+field-check: deps
+	bash scripts/field-population/check.sh
