@@ -33,10 +33,10 @@ wait_for $S "$VERSION"
 screen $S | sed -n 6p | grep -q "identifier" || fail "the first hit is not the wallet"
 wait_for $S "Petra KOVACIC"
 wait_for $S "same wallet once normalised"
-# The third hit (a name match) opens its candidate; its History panel names the list version.
+# The third hit (a name match) opens its candidate; its History panel (7) names the list version.
 keys $S j j Enter
 wait_for $S "[1 Indicators]"
-keys $S 6
+keys $S 7
 wait_for $S "sanctions-list hits, by the list version they came from"
 wait_for $S "OFAC SDN $VERSION record 900001"
 keys $S Escape
