@@ -47,13 +47,7 @@ struct ImportGitCommand: ParsableCommand {
             }
         }
         if !noRescore && !records.dryRun && !output.imported.isEmpty {
-            let config = try RuleConfig.load(path: paths.rulesFileInUse)
-            let rescore = try Rescorer(store: store, config: config).rescoreDirty()
-            output.rescore = rescore
-            if !json {
-                print(String(format: "rescored %d candidate(s) (%d changed by the import, %d linked) in %.2f s",
-                             rescore.candidates, rescore.dirty, rescore.linked, rescore.seconds))
-            }
+            output.rescore = try ImportRescore.run(store, rulesFile: paths.rulesFileInUse, json: json)
         }
         if json {
             let encoder = JSONEncoder()
