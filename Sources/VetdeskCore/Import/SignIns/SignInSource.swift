@@ -41,14 +41,8 @@ final class SignInSource {
     /// file is some other CSV, which the flat readers take.
     static func csv(path: String, displayName: String, requested: ImportKind?) throws -> SignInSource? {
         if let requested, !SignInShape.identityKinds.contains(requested) { return nil }
-        let reader = try CSVFileReader(path: path)
-        let header: [String]
-        do {
-            guard let h = try reader.next() else { return nil }
-            header = h.map { $0.trimmingCharacters(in: .whitespaces) }
-        } catch let f as CSVFileReader.Failure {
-            throw VetdeskError.malformed(file: displayName, location: "line \(f.line)", field: nil, message: "header: \(f.message)")
-        }
+        guard let rows = try CSVObjects(path: path, displayName: displayName) else { return nil }
+        let header = rows.header
         if requested == nil, ImportKind.detect(columns: Set(header.map { $0.lowercased() })) != nil { return nil }
         let detected = SignInShape.detect(csvHeader: header)
         if let requested, detected != requested {
@@ -56,25 +50,7 @@ final class SignInSource {
                                          message: "the header is not that of a \(requested.rawValue) sign-in export (docs/import-formats.md)")
         }
         guard let kind = detected else { return nil }
-        reader.expectedFields = header.count
-        return SignInSource(kind: kind, file: displayName, json: nil, bytes: { reader.bytesRead }) {
-            let fields: [String]
-            do {
-                guard let f = try reader.next() else { return nil }
-                fields = f
-            } catch let f as CSVFileReader.Failure {
-                throw VetdeskError.malformed(file: displayName, location: "line \(f.line)",
-                                             field: f.column.map { header[$0] }, message: f.message)
-            }
-            let location = "line \(reader.recordLine)"
-            guard fields.count == header.count else {
-                throw VetdeskError.malformed(file: displayName, location: location, field: nil,
-                                             message: "\(fields.count) fields, but the header has \(header.count)")
-            }
-            var object: [String: Any] = [:]
-            for (name, value) in zip(header, fields) where object[name] == nil { object[name] = value }
-            return (object, location)
-        }
+        return SignInSource(kind: kind, file: displayName, json: nil, bytes: { rows.bytesRead }) { try rows.next() }
     }
 
     func next() throws -> SignInRecord? {

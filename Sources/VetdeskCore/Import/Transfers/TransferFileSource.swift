@@ -32,47 +32,21 @@ final class TransferFileSource {
 
     var bytesRead: Int { bytes() }
     var canContinue: Bool { json?.canContinue ?? !readFailed }
-    var lastRecordText: String? { json?.lastRecordText ?? lastCSVText }
-    private var lastCSVText: String?
+    var lastRecordText: String? { json?.lastRecordText ?? csvRows?.lastLine }
+    private var csvRows: CSVObjects?
 
     /// An audit CSV (by its header, or because `requested` is a transfer kind); nil for other CSVs.
     static func csv(path: String, displayName: String, requested: ImportKind?) throws -> TransferFileSource? {
         if let requested, !TransferShape.kinds.contains(requested) { return nil }
-        let reader = try CSVFileReader(path: path)
-        let header: [String]
-        do {
-            guard let h = try reader.next() else { return nil }
-            header = h.map { $0.trimmingCharacters(in: .whitespaces) }
-        } catch let f as CSVFileReader.Failure {
-            throw VetdeskError.malformed(file: displayName, location: "line \(f.line)", field: nil, message: "header: \(f.message)")
-        }
-        let detected = TransferShape.detect(csvHeader: header)
+        guard let rows = try CSVObjects(path: path, displayName: displayName) else { return nil }
+        let detected = TransferShape.detect(csvHeader: rows.header)
         if let requested, detected != requested {
             throw VetdeskError.malformed(file: displayName, location: "line 1", field: nil,
                                          message: "the header is not that of a \(requested.rawValue) export (docs/import-formats.md)")
         }
         guard let kind = detected else { return nil }
-        reader.expectedFields = header.count
-        var source: TransferFileSource!
-        source = TransferFileSource(kind: kind, file: displayName, json: nil, bytes: { reader.bytesRead }) {
-            let fields: [String]
-            do {
-                guard let f = try reader.next() else { return nil }
-                fields = f
-            } catch let f as CSVFileReader.Failure {
-                throw VetdeskError.malformed(file: displayName, location: "line \(f.line)",
-                                             field: f.column.map { header[$0] }, message: f.message)
-            }
-            source?.lastCSVText = FlatRecord.csvLine(fields)
-            let location = "line \(reader.recordLine)"
-            guard fields.count == header.count else {
-                throw VetdeskError.malformed(file: displayName, location: location, field: nil,
-                                             message: "\(fields.count) fields, but the header has \(header.count)")
-            }
-            var object: [String: Any] = [:]
-            for (name, value) in zip(header, fields) where object[name] == nil { object[name] = value }
-            return (object, location)
-        }
+        let source = TransferFileSource(kind: kind, file: displayName, json: nil, bytes: { rows.bytesRead }) { try rows.next() }
+        source.csvRows = rows
         return source
     }
 
