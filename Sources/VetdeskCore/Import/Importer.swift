@@ -54,10 +54,10 @@ public struct Importer {
         var transfers: (() throws -> TransferRecord?)? = nil
         if case .transfers(_, let audit) = source { transfers = pipeline.transfers(source: audit) }
         if pipeline.options.dryRun, let logins { // no write, no lock: see docs/import-pipeline.md
-            return try pipeline.dryRunLogins(logins, kind: source.kind, digest: digest, started: started)
+            return try pipeline.dryRun(logins, kind: source.kind, digest: digest, started: started)
         }
         if pipeline.options.dryRun, let transfers {
-            return try pipeline.dryRunTransfers(transfers, kind: source.kind, digest: digest, started: started)
+            return try pipeline.dryRun(transfers, kind: source.kind, digest: digest, started: started)
         }
         var transferSummary = TransferImportSummary()
         let now = clock()

@@ -102,3 +102,12 @@ struct IPTextCheck {
         return true
     }
 }
+
+/// A streamed record that is either stored or skipped for a counted reason (dry runs count both).
+protocol SkippableRecord {
+    var skipReason: SkipReason? { get }
+}
+
+extension LoginRecord: SkippableRecord {
+    var skipReason: SkipReason? { if case .skipped(let r) = self { r } else { nil } }
+}

@@ -89,7 +89,7 @@ final class ImportPipeline {
     }
 
     /// The file's write transaction; a dry run's is rolled back at the end (flat kinds only: a
-    /// login file's dry run never writes, see `dryRunLogins`).
+    /// login file's dry run never writes, see `dryRun`).
     /// Runs the import's write (ImportSession); a dry run ends it with `endOfWrite()`, which rolls it back.
     func write(_ body: () throws -> Void) throws {
         counter.publish(phase: "reading")
@@ -105,16 +105,14 @@ final class ImportPipeline {
 
     private struct DryRunRollback: Error {}
 
-    /// A dry run of a login file: every record read and mapped, nothing written and no lock taken.
-    func dryRunLogins(_ next: () throws -> LoginRecord?, kind: ImportKind, digest: String, started: DispatchTime) throws
+    /// A dry run of a streamed file (sign-ins, audit logs): every record read and mapped, nothing
+    /// written and no lock taken.
+    func dryRun<R: SkippableRecord>(_ next: () throws -> R?, kind: ImportKind, digest: String, started: DispatchTime) throws
         -> ImportReport {
         var counts = ImportCounts()
         while let record = try next() {
             counts.records += 1
-            switch record {
-            case .event: counts.inserted += 1
-            case .skipped(let reason): counts.skipped[reason, default: 0] += 1
-            }
+            if let reason = record.skipReason { counts.skipped[reason, default: 0] += 1 } else { counts.inserted += 1 }
         }
         return report(kind: kind, digest: digest, counts: counts, started: started)
     }

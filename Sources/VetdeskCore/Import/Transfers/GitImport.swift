@@ -36,7 +36,7 @@ extension Importer {
     private func importGit(log: GitCommitLog, next: @escaping () throws -> TransferRecord?, pipeline: ImportPipeline,
                            started: DispatchTime, digest: () -> String) throws -> ImportReport {
         if pipeline.options.dryRun {
-            var report = try pipeline.dryRunTransfers(next, kind: .gitCommits, digest: "", started: started)
+            var report = try pipeline.dryRun(next, kind: .gitCommits, digest: "", started: started)
             report.sha256 = digest()
             return report
         }

@@ -79,3 +79,7 @@ enum TransferDetail {
         return out.isEmpty ? nil : out + "}"
     }
 }
+
+extension TransferRecord: SkippableRecord {
+    var skipReason: SkipReason? { if case .skipped(let r) = self { r } else { nil } }
+}

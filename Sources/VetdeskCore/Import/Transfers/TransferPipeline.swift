@@ -32,20 +32,6 @@ extension ImportPipeline {
         }
     }
 
-    /// A dry run of an audit file: every record read and mapped, nothing written, no lock taken.
-    func dryRunTransfers(_ next: () throws -> TransferRecord?, kind: ImportKind, digest: String, started: DispatchTime) throws
-        -> ImportReport {
-        var counts = ImportCounts()
-        while let record = try next() {
-            counts.records += 1
-            switch record {
-            case .event: counts.inserted += 1
-            case .skipped(let reason): counts.skipped[reason, default: 0] += 1
-            }
-        }
-        return report(kind: kind, digest: digest, counts: counts, started: started)
-    }
-
     static func sampleRow(_ e: TransferEvent) -> [String: String] {
         var row: [String: String] = ["source": e.source.rawValue, "actor": e.actor, "action": e.action.rawValue,
                                      "vendor_action": e.vendorAction,
