@@ -100,6 +100,20 @@ struct ImportKeyHygieneTests {
         _ = try h.load("candidates.csv")
     }
 
+    /// Only non-ASCII keys are held by skeleton (LookalikeKeys): an ASCII key imported later must still
+    /// be reported as a lookalike of a non-ASCII one already stored, for ids and accounts alike.
+    @Test func asciiKeyLikeAStoredNonASCIIKeyIsReported() throws {
+        let h = try ImportHarness()
+        let first = try h.write("first.csv", header + "\u{FF23}-8000,Wide,\u{FF42}ob@example.com\n")
+        _ = try h.importer.importFile(path: first, kind: nil)
+        let sameId = try h.write("same-id.csv", header + "C-8000,Narrow,narrow@example.com\n")
+        let r = try rejected(h, sameId)
+        #expect(r.field == "candidate_id" && r.message.contains("looks like the existing candidate"))
+        let sameAccount = try h.write("same-account.csv", header + "C-8001,Bob,BOB@example.com\n")
+        let a = try rejected(h, sameAccount)
+        #expect(a.field == "email" && a.message.contains("looks like the existing account"))
+    }
+
     @Test func referencesToCandidatesAreNFCToo() throws {
         let h = try ImportHarness()
         _ = try h.importer.importFile(path: try h.write("nfc.csv", header + "C-R\u{E9}ne,René Dupont,rene@example.com\n"), kind: nil)

@@ -20,7 +20,7 @@ struct CandidateImport {
         try reader.forEachRecord(writer.db) { record in
             counts.records += 1
             let id = try record.requiredKey("candidate_id")
-            if let existing = lookalikes.lookalike(id: id) {
+            if let existing = try lookalikes.lookalike(id: id) {
                 throw record.fail("candidate_id", "'\(FlatRecord.quoted(id))' looks like the existing candidate "
                     + "'\(FlatRecord.quoted(existing))' (same once compatibility forms and invisible characters are folded): "
                     + "not imported as a new candidate; use the existing id")
@@ -45,7 +45,7 @@ struct CandidateImport {
                 }
             }
             for (field, account) in accounts {
-                if let existing = lookalikes.lookalike(account: account) {
+                if let existing = try lookalikes.lookalike(account: account) {
                     throw record.fail(field, "'\(FlatRecord.quoted(account))' looks like the existing account "
                         + "'\(FlatRecord.quoted(existing))' (same once case, compatibility forms and invisible characters "
                         + "are folded): not imported; use the existing spelling")

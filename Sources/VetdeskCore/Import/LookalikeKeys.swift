@@ -3,45 +3,65 @@ import GRDB
 /// The candidate ids and accounts already known, by skeleton (KeyText.skeleton), so that a new key
 /// that would display like an existing one ("C-1" vs fullwidth "Ｃ-1", or "alice@x.io" vs "ALİCE@x.io")
 /// is reported instead of imported as a new candidate or account.
+///
+/// Memory stays flat as the store grows: a printable-ASCII key is its own skeleton (lower-cased for
+/// accounts, which the NOCASE column compares alike), so those are looked up in the tables; only the
+/// rare non-ASCII keys are held here by skeleton. Holding every key's skeleton (four collections)
+/// took ~75 MB at 100k candidates and grew with the store (heaptrack, candidates import).
 struct LookalikeKeys {
+    private let db: Database
+    /// Skeleton -> the first non-ASCII key with it (ASCII keys are found in the tables).
     private var ids: [String: String] = [:]
-    private var knownIds: Set<String> = []
     private var accounts: [String: String] = [:]
-    private var knownAccounts: Set<String> = []
 
     init(db: Database) throws {
-        for id in try String.fetchAll(db, sql: "SELECT id FROM candidate") { register(id: id) }
-        for account in try String.fetchAll(db, sql: "SELECT account FROM candidate_account") { register(account: account) }
+        self.db = db
+        let allIds = try String.fetchCursor(db, sql: "SELECT id FROM candidate")
+        while let id = try allIds.next() { if !Self.isPlainASCII(id) { remember(id: id) } }
+        let allAccounts = try String.fetchCursor(db, sql: "SELECT account FROM candidate_account")
+        while let account = try allAccounts.next() { if !Self.isPlainASCII(account) { remember(account: account) } }
     }
 
-    /// The existing id that `id` looks like but is not; registers `id` otherwise.
-    mutating func lookalike(id: String) -> String? {
-        if knownIds.contains(id) { return nil }
-        if let other = ids[KeyText.skeleton(id, caseFold: false)] { return other }
-        register(id: id)
+    /// The existing id that `id` looks like but is not; registers `id` otherwise (an ASCII id is
+    /// registered by its insert into candidate, which follows).
+    mutating func lookalike(id: String) throws -> String? {
+        if try exists("SELECT id FROM candidate WHERE id = ?", id) != nil { return nil }
+        let skeleton = KeyText.skeleton(id, caseFold: false)
+        if let other = ids[skeleton] { return other }
+        if !Self.isPlainASCII(id) {
+            if let other = try exists("SELECT id FROM candidate WHERE id = ?", skeleton) { return other }
+            remember(id: id)
+        }
         return nil
     }
 
     /// The same for an account (email); accounts compare as SQLite's NOCASE does (ASCII case only).
-    mutating func lookalike(account: String) -> String? {
-        if knownAccounts.contains(Self.nocase(account)) { return nil }
-        if let other = accounts[KeyText.skeleton(account, caseFold: true)] { return other }
-        register(account: account)
+    mutating func lookalike(account: String) throws -> String? {
+        if try exists("SELECT account FROM candidate_account WHERE account = ?", account) != nil { return nil }
+        let skeleton = KeyText.skeleton(account, caseFold: true)
+        if let other = accounts[skeleton] { return other }
+        if !Self.isPlainASCII(account) {
+            if let other = try exists("SELECT account FROM candidate_account WHERE account = ?", skeleton) { return other }
+            remember(account: account)
+        }
         return nil
     }
 
-    private mutating func register(id: String) {
-        knownIds.insert(id)
-        ids[KeyText.skeleton(id, caseFold: false)] = ids[KeyText.skeleton(id, caseFold: false)] ?? id
+    private func exists(_ sql: String, _ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: sql), arguments: [key])
     }
 
-    private mutating func register(account: String) {
-        knownAccounts.insert(Self.nocase(account))
+    private mutating func remember(id: String) {
+        let s = KeyText.skeleton(id, caseFold: false)
+        ids[s] = ids[s] ?? id
+    }
+
+    private mutating func remember(account: String) {
         let s = KeyText.skeleton(account, caseFold: true)
         accounts[s] = accounts[s] ?? account
     }
 
-    static func nocase(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
-    }
+    /// Printable ASCII: NFKC leaves it alone and it holds no invisible character, so its skeleton is
+    /// itself (lower-cased when case-folded).
+    static func isPlainASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
 }

