@@ -57,17 +57,19 @@ final class ImportWriter {
 
     /// A case file in status `new` for a candidate that has none.
     func ensureCaseFile(candidateId: String) throws {
-        try db.execute(sql: """
+        // Cached statements in the per-row paths: `db.execute(sql:)` compiles (and authorises) each
+        // call, ~15 % of a candidates import (perf, 25k candidates).
+        try db.cachedStatement(sql: """
             INSERT INTO case_file (candidate_id, status, opened_at, updated_at) VALUES (?, 'new', ?, ?)
             ON CONFLICT(candidate_id) DO NOTHING
-            """, arguments: [candidateId, now, now])
+            """).execute(arguments: [candidateId, now, now])
     }
 
     /// Maps a login identity to a candidate. The first candidate to claim an account keeps it
     /// (two candidates sharing an email is evidence the rules look at, not something to overwrite).
     func addAccount(_ account: String, candidateId: String) throws {
-        try db.execute(sql: "INSERT INTO candidate_account (account, candidate_id) VALUES (?, ?) ON CONFLICT(account) DO NOTHING",
-                       arguments: [account, candidateId])
+        try db.cachedStatement(sql: "INSERT INTO candidate_account (account, candidate_id) VALUES (?, ?) ON CONFLICT(account) DO NOTHING")
+            .execute(arguments: [account, candidateId])
     }
 
     func markDirty(_ candidateIds: some Sequence<String>) throws {
@@ -90,7 +92,7 @@ final class ImportWriter {
         ]
         try upsert(table: "payment_account", key: ["account_type", "identifier"],
                    row: details.filter { $0.1 != nil || $0.0 == "account_type" || $0.0 == "identifier" })
-        return try Int64.fetchOne(db, sql: "SELECT id FROM payment_account WHERE account_type = ? AND identifier = ?",
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM payment_account WHERE account_type = ? AND identifier = ?"),
                                   arguments: [account.accountType, account.identifier])!
     }
 
