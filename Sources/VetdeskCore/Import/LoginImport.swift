@@ -17,6 +17,10 @@ import GRDB
 /// - `sqlite3 .import` of the same CSV into a fresh bare table: 2.9-4.6 s wall, 2.9-4.1 s CPU.
 /// What remains is mostly SQLite itself: every event also feeds ~2.5 summary rows (a session per
 /// login in real exports), three B-trees per event, and the WAL written twice (log, checkpoint).
+/// 2026-11-30, first 500k rows, same run (load 13-15): 11.1-11.6 s CPU and 225 MB before records were
+/// moved and summaries written in key order with 64k rows held, 10.6-11.4 s and 191 MB after; sqlite3
+/// .import 2.3-2.5 s. SQLite + kernel alone are 5.8 s there, so ~0.45x is the ceiling with these
+/// tables (docs/performance.md, "Import throughput").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
