@@ -51,6 +51,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        ImportMemory.useOneMallocArena()
         let paths = global.paths
         let store = try global.openStore()
         let intel = IPIntelligence(databasePath: locationDB, providers: try ExtraProviders.list(paths: paths, extraFile: ExtraProviders.file(option: providersFile)))

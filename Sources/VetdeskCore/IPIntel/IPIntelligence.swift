@@ -2,7 +2,8 @@ import Foundation
 
 /// What Vetdesk knows about an IP address: libloc's country, ASN, AS name and
 /// anonymous-proxy flag, plus the matching entry of the provider list. Answers are memoised
-/// per IP for the life of the object; the importer persists them in `ip_info`.
+/// per IP, up to `memoLimit` IPs (then the memo starts again: a 5M-row sign-in file with 77k IPs
+/// held ~20 MB here); the importer persists them in `ip_info`.
 public final class IPIntelligence: @unchecked Sendable {
     /// DPRK's own allocation, announced by AS131279 (Star Joint Venture). Kept here as well as in
     /// libloc so that an old or missing database still places it in KP.
@@ -16,6 +17,7 @@ public final class IPIntelligence: @unchecked Sendable {
 
     private let database: LocationDatabase?
     private var memo: [String: IPInfo] = [:]
+    static let memoLimit = 32_768
     private let lock = NSLock()
     private let clock: @Sendable () -> Int64
 
@@ -43,6 +45,7 @@ public final class IPIntelligence: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let hit = memo[ip] { return hit }
+        if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
         let info = resolve(ip)
         memo[ip] = info
         return info

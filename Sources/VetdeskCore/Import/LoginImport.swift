@@ -17,6 +17,10 @@ import GRDB
 /// - `sqlite3 .import` of the same CSV into a fresh bare table: 2.9-4.6 s wall, 2.9-4.1 s CPU.
 /// What remains is mostly SQLite itself: every event also feeds ~2.5 summary rows (a session per
 /// login in real exports), three B-trees per event, and the WAL written twice (log, checkpoint).
+/// 2026-11-30, first 500k rows, same run (load 13-15): 11.1-11.6 s CPU and 225 MB before records were
+/// moved and summaries written in key order with 64k rows held, 10.6-11.4 s and 191 MB after; sqlite3
+/// .import 2.3-2.5 s. SQLite + kernel alone are 5.8 s there, so ~0.45x is the ceiling with these
+/// tables (docs/performance.md, "Import throughput").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
@@ -24,8 +28,12 @@ struct LoginImport {
     /// Events per insert batch: large enough that sorting by key gives the index locality,
     /// small enough to keep memory flat (~10 MB of events).
     static let batchSize = 32_768
-    /// Summary rows held in memory before they are written (about 100 bytes each).
-    static let summaryRowsInMemory = 200_000
+    /// Summary rows held in memory before they are written (about 100 bytes each, twice that with
+    /// the dictionaries' spare capacity). 64k rather than 200k: ~25 MB less at the peak, and no more
+    /// upserts on files grouped by user (a user's rows meet in one window either way).
+    static let summaryRowsInMemory = 65_536
+    /// Distinct IPs cached (with their interned index) before the cache starts again.
+    static let ipsInMemory = 32_768
 
     private struct Pending {
         var candidate: Int?
@@ -51,6 +59,11 @@ struct LoginImport {
         batch.reserveCapacity(Self.batchSize)
         pending.reserveCapacity(Self.batchSize)
 
+        // The file's account and IP repeat from one row to the next (exports are grouped by user or
+        // by session): comparing with the previous row's skips hashing the strings for the caches.
+        var lastAccount = "", lastCandidate: (id: String, index: Int)? = nil
+        var lastIP = "", lastResolved: (index: Int, country: String?) = (0, nil)
+
         func flush() throws {
             let inserted = try inserter.insert(batch, checkpoint: writer.checkpoint)
             for (i, new) in inserted.enumerated() {
@@ -64,37 +77,50 @@ struct LoginImport {
             batch.removeAll(keepingCapacity: true)
             pending.removeAll(keepingCapacity: true)
             if summaries.pendingRows >= Self.summaryRowsInMemory {
-                try summaryStore.add(summaries, checkpoint: writer.checkpoint)
+                let rank = summaries.candidateRanks()
+                try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
                 summaries.clearCounts()
+                if summaries.ips.count >= Self.ipsInMemory { // bounded: IP cache and interned IPs go together
+                    summaries.forgetIPs()
+                    ipCache.removeAll(keepingCapacity: true)
+                    lastIP = ""
+                }
             }
         }
 
-        try PrefetchingReader.run(batchSize: 4096, produce: next) { records in
-            for record in records {
+        try PrefetchingReader.runOwned(batchSize: 4096, produce: next) { (records: inout [LoginRecord]) in
+            records.reverse() // popLast then moves each record out, in file order, without a copy
+            while let record = records.popLast() {
                 try writer.checkpoint() // IP lookups and ip_info writes hold the lock too
                 counts.records += 1
                 guard case .event(var event) = record else {
                     if case .skipped(let reason) = record { counts.skipped[reason, default: 0] += 1 }
                     continue
                 }
-                let candidate: (id: String, index: Int)?
-                if let hit = accountCache[event.account] {
-                    candidate = hit
-                } else {
-                    candidate = accounts[event.account.lowercased()].map { ($0, summaries.intern(candidate: $0)) }
-                    accountCache[event.account] = candidate
+                if event.account != lastAccount || lastAccount.isEmpty {
+                    if let hit = accountCache[event.account] {
+                        lastCandidate = hit
+                    } else {
+                        lastCandidate = accounts[event.account.lowercased()].map { ($0, summaries.intern(candidate: $0)) }
+                        accountCache[event.account] = lastCandidate
+                    }
+                    lastAccount = event.account
                 }
+                let candidate = lastCandidate
                 event.candidateId = candidate?.id
 
-                let ip: (index: Int, country: String?)
-                if let hit = ipCache[event.ip] {
-                    ip = hit
-                } else {
-                    let info = intel.lookup(event.ip)
-                    try writeIPInfo(info)
-                    ip = (summaries.intern(ip: event.ip), info.country)
-                    ipCache[event.ip] = ip
+                if event.ip != lastIP || lastIP.isEmpty {
+                    if let hit = ipCache[event.ip] {
+                        lastResolved = hit
+                    } else {
+                        let info = intel.lookup(event.ip)
+                        try writeIPInfo(info)
+                        lastResolved = (summaries.intern(ip: event.ip), info.country)
+                        ipCache[event.ip] = lastResolved
+                    }
+                    lastIP = event.ip
                 }
+                let ip = lastResolved
                 pending.append(Pending(candidate: candidate?.index, ip: ip.index,
                                        country: ip.country ?? event.reportedCountry ?? ""))
                 batch.append(event)
@@ -102,7 +128,8 @@ struct LoginImport {
             }
         }
         try flush()
-        try summaryStore.add(summaries, checkpoint: writer.checkpoint)
+        let rank = summaries.candidateRanks()
+        try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
         // In slices, so the publish step stays short even when 100k candidates got events.
         let dirty = touched.map { summaries.candidates[$0] }.sorted()
         for start in stride(from: 0, to: dirty.count, by: 1024) {

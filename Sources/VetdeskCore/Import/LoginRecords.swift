@@ -91,13 +91,15 @@ final class CanonicalLoginMapper {
     }
 }
 
-/// Validates IP text once per distinct value (files repeat the same few IPs millions of times).
+/// Validates IP text once per distinct value (files repeat the same few IPs millions of times),
+/// remembering at most 32k of them so memory stays flat on files with many distinct IPs.
 struct IPTextCheck {
     private var valid = Set<String>()
 
     mutating func isValid(_ ip: String) -> Bool {
         if valid.contains(ip) { return true }
         guard IPAddress(ip) != nil else { return false }
+        if valid.count >= 32_768 { valid.removeAll(keepingCapacity: true) }
         valid.insert(ip)
         return true
     }

@@ -11,6 +11,13 @@ import Foundation
 enum PrefetchingReader {
     static func run<Record: Sendable>(batchSize: Int, depth: Int = 3, produce: () throws -> Record?,
                                       consume: ([Record]) throws -> Void) throws {
+        try runOwned(batchSize: batchSize, depth: depth, produce: produce, consume: { try consume($0) })
+    }
+
+    /// The same, handing each batch over for good (`inout`, uniquely referenced): the consumer can
+    /// move records out (popLast) instead of copying them, which retains every string of a record.
+    static func runOwned<Record: Sendable>(batchSize: Int, depth: Int = 3, produce: () throws -> Record?,
+                                           consume: (inout [Record]) throws -> Void) throws {
         try withoutActuallyEscaping(produce) { produce in
             let channel = BatchChannel<Record>(depth: depth)
             let source = ProducerBox(produce)
@@ -38,7 +45,7 @@ enum PrefetchingReader {
                 channel.cancel()
                 channel.waitForProducer()
             }
-            while let batch = try channel.take() { try consume(batch) }
+            while var batch = try channel.take() { try consume(&batch) }
         }
     }
 }

@@ -94,14 +94,18 @@ struct LoginSummaryStore {
 
     /// Adds accumulated summaries to the tables (upserts: counts add up, spans widen).
     /// `checkpoint` runs before each row (the import session may commit a chunk there).
-    func add(_ s: LoginSummaries, checkpoint: () throws -> Void) throws {
+    /// Rows go in candidate order (`rank`: LoginSummaries.candidateRanks()), the order of the tables'
+    /// keys: in dictionary order every upsert lands on a random page, and once the summary tables
+    /// outgrow the page cache (5M events: ~3M session rows) each one is a page read, and every chunk
+    /// commit writes each page it dirtied to the WAL. The order changes no value (each key once per call).
+    func add(_ s: LoginSummaries, rank: [Int], checkpoint: () throws -> Void) throws {
         let c = s.candidates
         let ipUse = try RawStatement(db, sql: """
             INSERT INTO login_ip_use (candidate_id, ip, first_at, last_at, events) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(candidate_id, ip) DO UPDATE SET first_at = min(first_at, excluded.first_at),
                 last_at = max(last_at, excluded.last_at), events = events + excluded.events
             """)
-        for (k, v) in s.ipUse {
+        for (k, v) in s.ipUse.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
             ipUse.bind(1, c[k.candidate]); ipUse.bind(2, s.ips[k.ip]); ipUse.bind(3, v.first); ipUse.bind(4, v.last)
             ipUse.bind(5, v.events)
             try ipUse.run()
@@ -112,7 +116,7 @@ struct LoginSummaryStore {
             INSERT INTO login_day (candidate_id, day, country, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, day, country) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.days {
+        for (k, n) in s.days.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
             day.bind(1, c[k.candidate]); day.bind(2, k.day); day.bind(3, k.country); day.bind(4, n)
             try day.run()
             try checkpoint()
@@ -122,7 +126,7 @@ struct LoginSummaryStore {
             INSERT INTO login_hour (candidate_id, weekday, hour, events) VALUES (?, ?, ?, ?)
             ON CONFLICT(candidate_id, weekday, hour) DO UPDATE SET events = events + excluded.events
             """)
-        for (i, n) in s.hourCounts {
+        for (i, n) in s.hourCounts.sorted(by: { rank[$0.key / 168] < rank[$1.key / 168] }) {
             hour.bind(1, c[i / 168]); hour.bind(2, (i % 168) / 24); hour.bind(3, i % 24); hour.bind(4, n)
             try hour.run()
             try checkpoint()
@@ -133,7 +137,7 @@ struct LoginSummaryStore {
             ON CONFLICT(candidate_id, session_id) DO UPDATE SET started_at = min(started_at, excluded.started_at),
                 ended_at = max(ended_at, excluded.ended_at), events = events + excluded.events
             """)
-        for (k, v) in s.sessions {
+        for (k, v) in s.sessions.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
             session.bind(1, c[k.candidate]); session.bind(2, k.value); session.bind(3, v.first); session.bind(4, v.last)
             session.bind(5, v.events)
             try session.run()
@@ -151,7 +155,7 @@ struct LoginSummaryStore {
                 first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at),
                 events = events + excluded.events
             """)
-        for (k, v) in s.devices {
+        for (k, v) in s.devices.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
             device.bind(1, c[k.candidate]); device.bind(2, k.value); device.bind(3, v.managed); device.bind(4, v.span.first)
             device.bind(5, v.span.last); device.bind(6, v.span.events); device.bind(7, v.managedAt)
             try device.run()
@@ -162,7 +166,7 @@ struct LoginSummaryStore {
             INSERT INTO login_locale (candidate_id, locale, events) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id, locale) DO UPDATE SET events = events + excluded.events
             """)
-        for (k, n) in s.locales {
+        for (k, n) in s.locales.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
             locale.bind(1, c[k.candidate]); locale.bind(2, k.value); locale.bind(3, n)
             try locale.run()
             try checkpoint()

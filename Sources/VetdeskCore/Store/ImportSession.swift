@@ -17,6 +17,7 @@ final class ImportSession {
     private var firstEventId: Int64 = 0
     private var firstTransferId: Int64 = 0
     private var rowsInChunk = 0
+    private var calls = 0
 
     private init(db: Database, pacing: ImportPacing) {
         self.db = db
@@ -66,6 +67,10 @@ final class ImportSession {
             rowsInChunk += 1
             guard rowsInChunk >= rows else { return }
         } else {
+            // The clock every 16th row only: read on every row it was 2.6 % of a 500k-row login
+            // import; 16 rows are a few tens of microseconds past the chunk's end at most.
+            calls &+= 1
+            guard calls & 15 == 0 else { return }
             let held = Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1e9
             guard held >= pacing.chunkSeconds else { return }
         }
