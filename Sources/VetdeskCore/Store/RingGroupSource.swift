@@ -15,43 +15,55 @@ struct RingGroupSource {
 
     // MARK: - Full
 
-    /// Every group of two or more sharers.
+    /// Every group of two or more sharers. Each query first finds the shared values in a covering index alone
+    /// (value plus candidate), then reads rows only for those: reading every candidate's, payment's or device's
+    /// row to group them was most of a full refresh (docs/performance.md, "Rings").
     func allGroups() throws -> [RingGroup] {
         var out: [RingGroup] = []
         func split(_ s: String?) -> [String] { (s ?? "").split(separator: ",").map(String.init) }
         for row in try Row.fetchAll(db, sql: """
             SELECT a.account_type, coalesce(a.iban, a.identifier) AS value, group_concat(DISTINCT p.candidate_id) AS members,
                    min(p.paid_at) AS first, max(p.paid_at) AS last
-            FROM payment p JOIN payment_account a ON a.id = p.account_id
-            GROUP BY p.account_id HAVING count(DISTINCT p.candidate_id) >= 2
+            FROM (SELECT account_id FROM payment GROUP BY account_id HAVING count(DISTINCT candidate_id) >= 2) s
+            JOIN payment p ON p.account_id = s.account_id JOIN payment_account a ON a.id = s.account_id
+            GROUP BY s.account_id
             """) {
             out.append(Self.payment(row, members: split(row["members"])))
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT device_id, group_concat(DISTINCT candidate_id) AS members, min(first_at) AS first, max(last_at) AS last
-            FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2
+            SELECT s.device_id, group_concat(DISTINCT d.candidate_id) AS members, min(d.first_at) AS first, max(d.last_at) AS last
+            FROM (SELECT device_id FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2) s
+            JOIN login_device d ON d.device_id = s.device_id GROUP BY s.device_id
             """) {
             out.append(Self.device(row, members: split(row["members"])))
         }
         for (kind, column) in Self.columns {
             // `column` comes from the fixed list, never from data. NOCASE folds ASCII like lower() and uses the index.
-            let group = kind == .email ? "email COLLATE NOCASE" : column
+            let nocase = kind == .email ? " COLLATE NOCASE" : ""
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(Self.shown(kind)) AS value, group_concat(id) AS members FROM candidate
-                WHERE \(column) IS NOT NULL AND \(column) <> '' GROUP BY \(group) HAVING count(*) >= 2
+                SELECT \(kind == .email ? "lower(s.v)" : "s.v") AS value, group_concat(c.id) AS members
+                FROM (SELECT \(column) AS v FROM candidate WHERE \(column) IS NOT NULL AND \(column) <> ''
+                      GROUP BY \(column)\(nocase) HAVING count(*) >= 2) s
+                JOIN candidate c ON c.\(column) = s.v\(nocase) GROUP BY s.v\(nocase)
                 """) {
                 let value: String = row["value"]
                 out.append(RingGroup(kind: kind, key: RingGroup.key(kind, shown: value), value: value, members: split(row["members"])))
             }
         }
         try syncShipToKeys()
-        for row in try Row.fetchAll(db, sql: """
-            SELECT s.key, min(s.candidate_id) AS first, group_concat(s.candidate_id) AS members FROM ring_ship_to s
-            GROUP BY s.key HAVING count(*) >= 2
-            """) {
-            let shown = try String.fetchOne(db, sql: "SELECT ship_to_address FROM candidate WHERE id = ?", arguments: [row["first"] as String]) ?? ""
-            out.append(Self.shipTo(shown: shown, key: row["key"], members: split(row["members"])))
+        // ring_ship_to.address is the candidate's ship-to (just synced): the lowest id's is shown, read from here.
+        var shared: (key: String, shown: String, members: [String])?
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT k.key, s.candidate_id, s.address FROM (SELECT key FROM ring_ship_to GROUP BY key HAVING count(*) >= 2) k
+            JOIN ring_ship_to s ON s.key = k.key ORDER BY k.key, s.candidate_id
+            """)
+        while let row = try rows.next() {
+            let key: String = row["key"]
+            if let g = shared, g.key == key { shared!.members.append(row["candidate_id"]); continue }
+            if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
+            shared = (key, row["address"], [row["candidate_id"]])
         }
+        if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
         // Lines shared by 2 to maxLineSharers are found in the (ip, candidate_id) index alone; only their rows
         // are then read, not every candidate's every line.
         for row in try Row.fetchAll(db, sql: """
@@ -296,14 +308,6 @@ struct RingGroupSource {
     // MARK: - Helpers
 
     static let columns: [(RingEdge.Kind, String)] = [(.phone, "phone"), (.email, "email"), (.resume, "resume_hash"), (.photo, "photo_hash")]
-    private static func shown(_ kind: RingEdge.Kind) -> String {
-        switch kind {
-        case .email: "lower(email)"
-        case .phone: "phone"
-        case .resume: "resume_hash"
-        default: "photo_hash"
-        }
-    }
 
     /// SQLite's lower() folds ASCII only; the same here, so both refreshes show one spelling.
     static func asciiLower(_ s: String) -> String {
