@@ -47,7 +47,7 @@ public struct RingService: Sendable {
                 report = try RingIncremental(db: db, now: now).run()
             } else {
                 // New edge rules may normalise addresses differently: their ship-to keys are made again.
-                if !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to") }
+                if !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to; DELETE FROM ring_home") }
                 report = try Self.full(db, now: now)
                 report.touched = candidates
             }

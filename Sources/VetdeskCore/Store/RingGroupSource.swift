@@ -166,15 +166,18 @@ struct RingGroupSource {
     }
 
     private mutating func loadHomes(_ ids: [String]) throws {
-        var rows: [(id: String, address: String?, city: String, country: String)] = []
+        var rows: [(id: String, address: String?, city: String, country: String, cached: String?, cachedKey: String?)] = []
         for chunk in Self.chunks(ids) {
-            for row in try Row.fetchAll(db, sql: "SELECT id, address, city, declared_country FROM candidate WHERE id IN \(Self.placeholders(chunk.count))",
-                                        arguments: StatementArguments(chunk)) {
-                rows.append((row["id"], row["address"], (row["city"] as String?)?.lowercased() ?? "", row["declared_country"] ?? ""))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.address, c.city, c.declared_country, h.address AS cached, h.key FROM candidate c
+                LEFT JOIN ring_home h ON h.candidate_id = c.id WHERE c.id IN \(Self.placeholders(chunk.count))
+                """, arguments: StatementArguments(chunk)) {
+                rows.append((row["id"], row["address"], (row["city"] as String?)?.lowercased() ?? "", row["declared_country"] ?? "",
+                             row["cached"], row["key"]))
             }
         }
-        // Normalising addresses is the costly part of a full refresh: on all cores.
-        let keys = ParallelMap.map(rows.map(\.address), minChunk: 256) { AddressKey.of($0) }
+        // Normalising addresses is the costly part: only those not kept in ring_home (RingHomeSchema).
+        let keys = try RingHomeSchema.keys(db, rows.map { ($0.id, $0.address, $0.cached, $0.cachedKey) })
         for (r, key) in zip(rows, keys) {
             extraction.homes[r.id] = RingExtraction.Home(address: key, city: r.city, country: r.country)
         }
@@ -240,15 +243,13 @@ struct RingGroupSource {
     /// Full refresh: ring_ship_to made to match every candidate's ship-to, normalising only addresses that
     /// changed since it was written (AddressKey is the costly part); read as a cursor, so memory stays flat.
     private func syncShipToKeys() throws {
+        // Only rows whose address differs from the kept one come back: comparing in SQL, not in Swift per row.
         var changed: [(id: String, address: String)] = []
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.ship_to_address, s.address AS cached FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
-            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> ''
+            SELECT c.id, c.ship_to_address FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
+            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> '' AND s.address IS NOT c.ship_to_address
             """)
-        while let row = try cursor.next() {
-            let address: String = row["ship_to_address"]
-            if (row["cached"] as String?) != address { changed.append((row["id"], address)) }
-        }
+        while let row = try cursor.next() { changed.append((row["id"], row["ship_to_address"])) }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id) DO UPDATE SET address = excluded.address, key = excluded.key
@@ -256,9 +257,15 @@ struct RingGroupSource {
         // Normalising is the costly part (a first computation does every address): on all cores.
         let keys = ParallelMap.map(changed.map(\.address)) { AddressKey.of($0) }
         for (c, key) in zip(changed, keys) { try upsert.execute(arguments: [c.id, c.address, key]) }
-        try db.execute(sql: """
-            DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
-            """)
+        // Every candidate with a ship-to now has its up-to-date row (one per candidate): more rows than such
+        // candidates means rows of people who gave theirs up. The triggers delete those, so this rarely runs.
+        let kept = try Int.fetchOne(db, sql: "SELECT count(*) FROM ring_ship_to") ?? 0
+        let holders = try Int.fetchOne(db, sql: "SELECT count(*) FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''") ?? 0
+        if kept > holders {
+            try db.execute(sql: """
+                DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
+                """)
+        }
     }
 
     /// Incremental refresh: the marked candidates' ship-to keys (a changed or new ship-to marks its candidate).
