@@ -40,13 +40,15 @@ enum RingFinder {
         var taken = Set<String>()
         var result: [String?] = Array(repeating: nil, count: components.count)
         // Largest overlaps first, so a split keeps the id on the bigger part.
+        // Overlaps through a member -> stored rings index: comparing every component with every stored ring was
+        // quadratic (2,628 rings at 100k candidates: 6.9M set intersections, most of a full refresh).
+        var ringsOf: [String: [String]] = [:]
+        for (id, members) in stored { for m in members { ringsOf[m, default: []].append(id) } }
         var candidates: [(overlap: Int, component: Int, id: String)] = []
         for (i, c) in components.enumerated() {
-            let set = Set(c.members)
-            for (id, members) in stored {
-                let overlap = set.intersection(members).count
-                if overlap > 0 { candidates.append((overlap, i, id)) }
-            }
+            var overlaps: [String: Int] = [:]
+            for m in Set(c.members) { for id in ringsOf[m] ?? [] { overlaps[id, default: 0] += 1 } }
+            for (id, overlap) in overlaps { candidates.append((overlap, i, id)) }
         }
         candidates.sort { ($0.overlap, $1.id) > ($1.overlap, $0.id) }
         for c in candidates where result[c.component] == nil && !taken.contains(c.id) {

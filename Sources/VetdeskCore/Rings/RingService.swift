@@ -47,7 +47,7 @@ public struct RingService: Sendable {
                 report = try RingIncremental(db: db, now: now).run()
             } else {
                 // New edge rules may normalise addresses differently: their ship-to keys are made again.
-                if !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to") }
+                if !sameAlgorithm { try db.execute(sql: "DELETE FROM ring_ship_to; DELETE FROM ring_home") }
                 report = try Self.full(db, now: now)
                 report.touched = candidates
             }
@@ -80,12 +80,13 @@ public struct RingService: Sendable {
             for m in component.members { placedIn[m] = ringId }
         }
         let people = try RingStore.risks(db, ids: Array(placedIn.keys))
+        let before = try RingStoredState.load(db, ids: assigned.compactMap { $0 })
         for ((component, old), id) in zip(zip(components, assigned), ids) {
             let score = RingFinder.score(risks: component.members.map { people[$0]?.risk ?? 0 }, edges: component.edges)
             let first = component.edges.compactMap(\.firstSeen).min()
             let last = component.edges.compactMap(\.lastSeen).max()
             try RingStore.save(db, id: id, isNew: old == nil, component: component, score: score, first: first,
-                               last: last, now: now, previous: stored[id] ?? [], placedIn: placedIn)
+                               last: last, now: now, previous: stored[id] ?? [], placedIn: placedIn, before: before[id])
         }
         let kept = Set(ids)
         for (id, members) in stored.sorted(by: { $0.key < $1.key }) where !kept.contains(id) {

@@ -15,43 +15,55 @@ struct RingGroupSource {
 
     // MARK: - Full
 
-    /// Every group of two or more sharers.
+    /// Every group of two or more sharers. Each query first finds the shared values in a covering index alone
+    /// (value plus candidate), then reads rows only for those: reading every candidate's, payment's or device's
+    /// row to group them was most of a full refresh (docs/performance.md, "Rings").
     func allGroups() throws -> [RingGroup] {
         var out: [RingGroup] = []
         func split(_ s: String?) -> [String] { (s ?? "").split(separator: ",").map(String.init) }
         for row in try Row.fetchAll(db, sql: """
             SELECT a.account_type, coalesce(a.iban, a.identifier) AS value, group_concat(DISTINCT p.candidate_id) AS members,
                    min(p.paid_at) AS first, max(p.paid_at) AS last
-            FROM payment p JOIN payment_account a ON a.id = p.account_id
-            GROUP BY p.account_id HAVING count(DISTINCT p.candidate_id) >= 2
+            FROM (SELECT account_id FROM payment GROUP BY account_id HAVING count(DISTINCT candidate_id) >= 2) s
+            JOIN payment p ON p.account_id = s.account_id JOIN payment_account a ON a.id = s.account_id
+            GROUP BY s.account_id
             """) {
             out.append(Self.payment(row, members: split(row["members"])))
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT device_id, group_concat(DISTINCT candidate_id) AS members, min(first_at) AS first, max(last_at) AS last
-            FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2
+            SELECT s.device_id, group_concat(DISTINCT d.candidate_id) AS members, min(d.first_at) AS first, max(d.last_at) AS last
+            FROM (SELECT device_id FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2) s
+            JOIN login_device d ON d.device_id = s.device_id GROUP BY s.device_id
             """) {
             out.append(Self.device(row, members: split(row["members"])))
         }
         for (kind, column) in Self.columns {
             // `column` comes from the fixed list, never from data. NOCASE folds ASCII like lower() and uses the index.
-            let group = kind == .email ? "email COLLATE NOCASE" : column
+            let nocase = kind == .email ? " COLLATE NOCASE" : ""
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(Self.shown(kind)) AS value, group_concat(id) AS members FROM candidate
-                WHERE \(column) IS NOT NULL AND \(column) <> '' GROUP BY \(group) HAVING count(*) >= 2
+                SELECT \(kind == .email ? "lower(s.v)" : "s.v") AS value, group_concat(c.id) AS members
+                FROM (SELECT \(column) AS v FROM candidate WHERE \(column) IS NOT NULL AND \(column) <> ''
+                      GROUP BY \(column)\(nocase) HAVING count(*) >= 2) s
+                JOIN candidate c ON c.\(column) = s.v\(nocase) GROUP BY s.v\(nocase)
                 """) {
                 let value: String = row["value"]
                 out.append(RingGroup(kind: kind, key: RingGroup.key(kind, shown: value), value: value, members: split(row["members"])))
             }
         }
         try syncShipToKeys()
-        for row in try Row.fetchAll(db, sql: """
-            SELECT s.key, min(s.candidate_id) AS first, group_concat(s.candidate_id) AS members FROM ring_ship_to s
-            GROUP BY s.key HAVING count(*) >= 2
-            """) {
-            let shown = try String.fetchOne(db, sql: "SELECT ship_to_address FROM candidate WHERE id = ?", arguments: [row["first"] as String]) ?? ""
-            out.append(Self.shipTo(shown: shown, key: row["key"], members: split(row["members"])))
+        // ring_ship_to.address is the candidate's ship-to (just synced): the lowest id's is shown, read from here.
+        var shared: (key: String, shown: String, members: [String])?
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT k.key, s.candidate_id, s.address FROM (SELECT key FROM ring_ship_to GROUP BY key HAVING count(*) >= 2) k
+            JOIN ring_ship_to s ON s.key = k.key ORDER BY k.key, s.candidate_id
+            """)
+        while let row = try rows.next() {
+            let key: String = row["key"]
+            if let g = shared, g.key == key { shared!.members.append(row["candidate_id"]); continue }
+            if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
+            shared = (key, row["address"], [row["candidate_id"]])
         }
+        if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
         // Lines shared by 2 to maxLineSharers are found in the (ip, candidate_id) index alone; only their rows
         // are then read, not every candidate's every line.
         for row in try Row.fetchAll(db, sql: """
@@ -154,15 +166,18 @@ struct RingGroupSource {
     }
 
     private mutating func loadHomes(_ ids: [String]) throws {
-        var rows: [(id: String, address: String?, city: String, country: String)] = []
+        var rows: [(id: String, address: String?, city: String, country: String, cached: String?, cachedKey: String?)] = []
         for chunk in Self.chunks(ids) {
-            for row in try Row.fetchAll(db, sql: "SELECT id, address, city, declared_country FROM candidate WHERE id IN \(Self.placeholders(chunk.count))",
-                                        arguments: StatementArguments(chunk)) {
-                rows.append((row["id"], row["address"], (row["city"] as String?)?.lowercased() ?? "", row["declared_country"] ?? ""))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.address, c.city, c.declared_country, h.address AS cached, h.key FROM candidate c
+                LEFT JOIN ring_home h ON h.candidate_id = c.id WHERE c.id IN \(Self.placeholders(chunk.count))
+                """, arguments: StatementArguments(chunk)) {
+                rows.append((row["id"], row["address"], (row["city"] as String?)?.lowercased() ?? "", row["declared_country"] ?? "",
+                             row["cached"], row["key"]))
             }
         }
-        // Normalising addresses is the costly part of a full refresh: on all cores.
-        let keys = ParallelMap.map(rows.map(\.address), minChunk: 256) { AddressKey.of($0) }
+        // Normalising addresses is the costly part: only those not kept in ring_home (RingHomeSchema).
+        let keys = try RingHomeSchema.keys(db, rows.map { ($0.id, $0.address, $0.cached, $0.cachedKey) })
         for (r, key) in zip(rows, keys) {
             extraction.homes[r.id] = RingExtraction.Home(address: key, city: r.city, country: r.country)
         }
@@ -228,15 +243,13 @@ struct RingGroupSource {
     /// Full refresh: ring_ship_to made to match every candidate's ship-to, normalising only addresses that
     /// changed since it was written (AddressKey is the costly part); read as a cursor, so memory stays flat.
     private func syncShipToKeys() throws {
+        // Only rows whose address differs from the kept one come back: comparing in SQL, not in Swift per row.
         var changed: [(id: String, address: String)] = []
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.ship_to_address, s.address AS cached FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
-            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> ''
+            SELECT c.id, c.ship_to_address FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
+            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> '' AND s.address IS NOT c.ship_to_address
             """)
-        while let row = try cursor.next() {
-            let address: String = row["ship_to_address"]
-            if (row["cached"] as String?) != address { changed.append((row["id"], address)) }
-        }
+        while let row = try cursor.next() { changed.append((row["id"], row["ship_to_address"])) }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id) DO UPDATE SET address = excluded.address, key = excluded.key
@@ -244,9 +257,15 @@ struct RingGroupSource {
         // Normalising is the costly part (a first computation does every address): on all cores.
         let keys = ParallelMap.map(changed.map(\.address)) { AddressKey.of($0) }
         for (c, key) in zip(changed, keys) { try upsert.execute(arguments: [c.id, c.address, key]) }
-        try db.execute(sql: """
-            DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
-            """)
+        // Every candidate with a ship-to now has its up-to-date row (one per candidate): more rows than such
+        // candidates means rows of people who gave theirs up. The triggers delete those, so this rarely runs.
+        let kept = try Int.fetchOne(db, sql: "SELECT count(*) FROM ring_ship_to") ?? 0
+        let holders = try Int.fetchOne(db, sql: "SELECT count(*) FROM candidate WHERE ship_to_address IS NOT NULL AND ship_to_address <> ''") ?? 0
+        if kept > holders {
+            try db.execute(sql: """
+                DELETE FROM ring_ship_to WHERE candidate_id NOT IN (SELECT id FROM candidate WHERE coalesce(ship_to_address, '') <> '')
+                """)
+        }
     }
 
     /// Incremental refresh: the marked candidates' ship-to keys (a changed or new ship-to marks its candidate).
@@ -296,14 +315,6 @@ struct RingGroupSource {
     // MARK: - Helpers
 
     static let columns: [(RingEdge.Kind, String)] = [(.phone, "phone"), (.email, "email"), (.resume, "resume_hash"), (.photo, "photo_hash")]
-    private static func shown(_ kind: RingEdge.Kind) -> String {
-        switch kind {
-        case .email: "lower(email)"
-        case .phone: "phone"
-        case .resume: "resume_hash"
-        default: "photo_hash"
-        }
-    }
 
     /// SQLite's lower() folds ASCII only; the same here, so both refreshes show one spelling.
     static func asciiLower(_ s: String) -> String {

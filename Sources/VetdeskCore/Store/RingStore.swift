@@ -114,33 +114,40 @@ enum RingStore {
         return out
     }
 
+    /// `before`: the ring as stored (RingStoredState); what did not change is not written again, so an unchanged
+    /// ring keeps its row (and updated_at, the time it last changed) and edge rows.
     static func save(_ db: Database, id: String, isNew: Bool, component: RingFinder.Component, score: Int,
-                     first: Int64?, last: Int64?, now: Int64, previous: Set<String>, placedIn: [String: String] = [:]) throws {
+                     first: Int64?, last: Int64?, now: Int64, previous: Set<String>, placedIn: [String: String] = [:],
+                     before: RingStoredState? = nil) throws {
+        let size = component.members.count
         if isNew {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO ring(id, created_at, updated_at, score, size, first_seen, last_seen, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [id, now, now, score, component.members.count, first, last])
+                """).execute(arguments: [id, now, now, score, size, first, last])
+        } else if let b = before, b.score == score, b.size == size, b.first == first, b.last == last,
+                  previous == Set(component.members), b.sameEdges(component.edges) {
+            return
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE ring SET updated_at = ?, score = ?, size = ?, first_seen = ?, last_seen = ?, active = 1 WHERE id = ?
-                """, arguments: [now, score, component.members.count, first, last, id])
+                """).execute(arguments: [now, score, size, first, last, id])
         }
         let current = Set(component.members)
+        let event = try db.cachedStatement(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, ?, ?)")
         for left in previous.subtracting(current).sorted() {
-            try db.execute(sql: "DELETE FROM ring_member WHERE ring_id = ? AND candidate_id = ?", arguments: [id, left])
-            try db.execute(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, 'left', ?)",
-                           arguments: [id, now, left, leftVia(left, placedIn)])
+            try db.cachedStatement(sql: "DELETE FROM ring_member WHERE ring_id = ? AND candidate_id = ?").execute(arguments: [id, left])
+            try event.execute(arguments: [id, now, left, "left", leftVia(left, placedIn)])
         }
         for joined in current.subtracting(previous).sorted() {
             let via = component.edges.first { $0.a == joined || $0.b == joined }.map { "\($0.kind.rawValue) \($0.value)" } ?? ""
-            try db.execute(sql: "INSERT INTO ring_member(ring_id, candidate_id, joined_at) VALUES (?, ?, ?)", arguments: [id, joined, now])
-            try db.execute(sql: "INSERT INTO ring_event(ring_id, at, candidate_id, change, via) VALUES (?, ?, ?, 'joined', ?)",
-                           arguments: [id, now, joined, via])
+            try db.cachedStatement(sql: "INSERT INTO ring_member(ring_id, candidate_id, joined_at) VALUES (?, ?, ?)").execute(arguments: [id, joined, now])
+            try event.execute(arguments: [id, now, joined, "joined", via])
         }
-        try db.execute(sql: "DELETE FROM ring_edge WHERE ring_id = ?", arguments: [id])
+        if let b = before, b.sameEdges(component.edges) { return }
+        try db.cachedStatement(sql: "DELETE FROM ring_edge WHERE ring_id = ?").execute(arguments: [id])
+        let insert = try db.cachedStatement(sql: "INSERT INTO ring_edge(ring_id, a, b, kind, value, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for e in component.edges {
-            try db.execute(sql: "INSERT INTO ring_edge(ring_id, a, b, kind, value, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, e.a, e.b, e.kind.rawValue, e.value, e.firstSeen, e.lastSeen])
+            try insert.execute(arguments: [id, e.a, e.b, e.kind.rawValue, e.value, e.firstSeen, e.lastSeen])
         }
     }
 

@@ -55,6 +55,8 @@ enum Schema {
         m.registerMigration("v13-actimport-transfer-chunks") { db in try db.execute(sql: TransferChunkSchema.sql) }
         // Ring refreshes recompute only what changed (RingDirtySchema).
         m.registerMigration("v12-ringsdata-dirty") { db in try db.execute(sql: RingDirtySchema.sql) }
+        // Home addresses' AddressKeys kept between ring refreshes (RingHomeSchema).
+        m.registerMigration("v14-rings-home-keys") { db in try db.execute(sql: RingHomeSchema.sql) }
         return m
     }
 
