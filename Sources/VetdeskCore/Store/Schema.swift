@@ -55,6 +55,7 @@ enum Schema {
         m.registerMigration("v13-actimport-transfer-chunks") { db in try db.execute(sql: TransferChunkSchema.sql) }
         // Ring refreshes recompute only what changed (RingDirtySchema).
         m.registerMigration("v12-ringsdata-dirty") { db in try db.execute(sql: RingDirtySchema.sql) }
+        m.registerMigration("v14-console-flag-candidate") { db in try db.execute(sql: QueueIndexSchema.sql) }
         return m
     }
 
