@@ -25,7 +25,8 @@ import VetdeskCore
             polls += effects.filter { $0 == .pollStore }.count   // the store said: no change
             t += 0.1
         }
-        #expect(polls > 100, "the live poll kept running: \(polls)")
+        // Quick for LivePoll.quietAfter seconds after the start, then slower (LivePollTests), never stopped.
+        #expect(polls > 30 && polls < 100, "the live poll kept running, slower once quiet: \(polls)")
         #expect(s != drawn, "the tick moved the clock and the poll time")
         #expect(!IdleSchedule.needsFrame(drawn: drawn, state: s))
         let plan = FrameDiff.plan(from: frame, to: RootView.render(s, panels: reducer.panels))

@@ -26,11 +26,28 @@ import VetdeskCore
         #expect(g.lines[1].hasSuffix("1/…"), "the total is not claimed before it is counted: \(g.lines[1])")
         #expect(g.lines[0].contains("counting…"))
         #expect(g.lines[3].contains("Kim Chol"), "the first page is on the first frame")
+        // The view narrows by status only: the counts give the exact total, the page is not re-read.
+        let after = reducer.update(&s, .firstFrameDrawn)
+        #expect(after == [.loadCounts])
+        _ = reducer.update(&s, .countsLoaded(StatusCountsFixture.make(rows)))
+        #expect(!s.queue.totalPending)
+        #expect(s.queue.total == rows.count)
+        #expect(RootView.render(s, panels: reducer.panels).lines[1].hasSuffix("1/\(rows.count)"))
+    }
+
+    @Test func aFilteredFirstPageIsCountedByTheStoreAfterTheFirstFrame() throws {
+        var s = AppState(width: 80, height: 24, storeName: "x", analyst: "t1")
+        s.queue.filter = "kim"
+        _ = reducer.update(&s, .start(now: 100))
+        let rows = try TestStore().rows()
+        _ = reducer.update(&s, .firstPageLoaded(rows: Array(rows.prefix(1))))
         let after = reducer.update(&s, .firstFrameDrawn)
         #expect(after.first == .loadCounts)
         #expect(after.contains { if case .loadQueue(_, true) = $0 { true } else { false } })
-        _ = reducer.update(&s, .queueLoaded(rows: rows, offset: 0, total: rows.count, refresh: true))
-        #expect(!s.queue.totalPending)
+        _ = reducer.update(&s, .countsLoaded(StatusCountsFixture.make(rows)))
+        #expect(s.queue.totalPending, "the counts are not the filtered total")
+        _ = reducer.update(&s, .queueLoaded(rows: Array(rows.prefix(1)), offset: 0, total: 1, refresh: true))
+        #expect(!s.queue.totalPending && s.queue.total == 1)
     }
 
     @Test func vimKeysAndArrowsMoveTheSelection() throws {

@@ -57,6 +57,7 @@ enum Schema {
         m.registerMigration("v12-ringsdata-dirty") { db in try db.execute(sql: RingDirtySchema.sql) }
         // Home addresses' AddressKeys kept between ring refreshes (RingHomeSchema).
         m.registerMigration("v14-rings-home-keys") { db in try db.execute(sql: RingHomeSchema.sql) }
+        m.registerMigration("v14-console-flag-candidate") { db in try db.execute(sql: QueueIndexSchema.sql) }
         return m
     }
 

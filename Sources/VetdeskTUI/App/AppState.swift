@@ -141,6 +141,8 @@ public struct AppState: Equatable, Sendable {
     public var now: Double = 0
     public var startedAt: Double = 0
     public var lastPoll: Double = 0
+    /// The last key, click or change seen in the store: the live poll slows after a quiet while (LivePoll).
+    public var lastActivity: Double = 0
     public var changes: [String: RowChange] = [:]
     /// Signature of every row seen, to tell changed rows on refresh.
     public var seen: [String: String] = [:]
@@ -171,7 +173,10 @@ public struct AppState: Equatable, Sendable {
     /// How long a new/changed row stays marked.
     public static let changeMarkSeconds = 30.0
     public static let flashSeconds = 4.0
-    public static let pollInterval = 0.25
+    /// The live poll's interval right after activity (LivePoll.fast).
+    public static let pollInterval = LivePoll.fast
+    /// The live poll's interval now: quick while the analyst works, slower when all is quiet.
+    public var currentPollInterval: Double { LivePoll.interval(sinceActivity: now - lastActivity) }
 
     /// The store query for the current view, filter and sort.
     public func queueQuery(offset: Int, limit: Int) -> QueueQuery {

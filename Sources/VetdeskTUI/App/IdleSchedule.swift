@@ -14,6 +14,7 @@ enum IdleSchedule {
         let step = clockStep(s)
         v.now = (s.now / step).rounded(.down) * step
         v.lastPoll = 0
+        v.lastActivity = 0
         return v
     }
 
@@ -29,7 +30,7 @@ enum IdleSchedule {
     static func wait(_ s: AppState, now: Double, jobsRunning: Bool) -> Double {
         if jobsRunning || s.job != nil { return 0.1 }
         var next = now + 60
-        if s.live { next = min(next, s.lastPoll + AppState.pollInterval) }
+        if s.live { next = min(next, s.lastPoll + LivePoll.interval(sinceActivity: now - s.lastActivity)) }
         if let f = s.flash { next = min(next, f.expiresAt) }
         if let oldest = s.changes.values.map(\.at).min() { next = min(next, oldest + AppState.changeMarkSeconds) }
         let step = clockStep(s)

@@ -25,6 +25,7 @@ public struct Reducer {
 
     /// A key press: bound keys become their action; in text contexts printable keys are typed.
     public func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        s.lastActivity = s.now   // the live poll quickens (LivePoll)
         if s.tooSmall, key != .ctrl("c"), key != .char("q") { return [] }
         let ctx = context(s)
         if let action = KeyMap.action(for: key, in: ctx) { return update(&s, action) }
@@ -37,17 +38,23 @@ public struct Reducer {
         switch action {
         case let .lists(a): return ListsModel.update(&s, a, self)
         case let .start(now):
-            s.now = now; s.startedAt = now; s.lastPoll = now
+            s.now = now; s.startedAt = now; s.lastPoll = now; s.lastActivity = now
             // Only the first page before the first frame; counts follow once it is drawn.
             return [.loadFirstPage(s.queueQuery(offset: 0, limit: windowSize(s))), .restoreDraft]
         case .firstFrameDrawn:
+            // The first page is on screen. For a status-only view the counts give the exact total
+            // (countsLoaded): the page is not read twice, and the frame settles sooner.
+            if s.screen == .queue, s.queue.totalPending,
+               QueueTotal.fromCounts(s.queueQuery(offset: 0, limit: 0), [:]) != nil {
+                return [.loadCounts]
+            }
             return refreshAll(s)
 
         case let .tick(now):
             s.now = now
             if let f = s.flash, f.expiresAt <= now { s.flash = nil }
             s.changes = s.changes.filter { now - $0.value.at < AppState.changeMarkSeconds }
-            if s.live, now - s.lastPoll >= AppState.pollInterval {
+            if s.live, now - s.lastPoll >= s.currentPollInterval {
                 s.lastPoll = now
                 return [.pollStore]
             }
@@ -156,6 +163,7 @@ public struct Reducer {
             flash(&s, "copied \(id) to the clipboard (OSC 52)", .info)
             return [.copy(id)]
         case let .click(x, y):
+            s.lastActivity = s.now
             return click(&s, x: x, y: y)
 
         case .toggleHelp:
@@ -191,6 +199,10 @@ public struct Reducer {
         case let .countsLoaded(c):
             s.counts = c.byStatus
             s.countsKnown = true
+            if s.queue.totalPending, let total = QueueTotal.fromCounts(s.queueQuery(offset: 0, limit: 0), c.byStatus) {
+                s.queue.total = max(total, s.queue.rows.count)
+                s.queue.totalPending = false
+            }
             return []
         case let .firstPageLoaded(rows):
             guard !s.queue.loaded else { return [] }   // a full load got there first
@@ -209,6 +221,7 @@ public struct Reducer {
             return []
         case .storeChanged:
             s.storeError = nil
+            s.lastActivity = s.now
             return refreshAll(s)
         case let .storeFailed(message):
             s.storeError = message
