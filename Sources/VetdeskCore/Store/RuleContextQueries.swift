@@ -14,6 +14,8 @@ struct RuleContextLoader {
     // Internal, not private: RuleContextDerivedQueries.swift fills the derived signals.
     var contexts: [RuleContext] = []
     var index: [String: Int] = [:]
+    /// `peerManagedShare(db)` when the caller computed it once for many chunks (RescorePlan); nil: computed here.
+    var peerManagedShare: Double?? = nil
 
     init(db: Database, scope: RuleScope, config: RuleConfig, now: Int64) {
         self.db = db; self.scope = scope; self.config = config; self.now = now

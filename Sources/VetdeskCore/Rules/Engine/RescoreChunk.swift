@@ -80,21 +80,16 @@ struct RescoreChunk: Sendable {
         var out = Computed()
         try RuleScope.fillChunk(db, ids: ids)
         var loader = RuleContextLoader(db: db, scope: .chunk, config: config, now: now)
+        loader.peerManagedShare = .some(plan.peerManagedShare)
         var contexts = try loader.load()
         var clock = PhaseClock()
         if let index = plan.listIndex { out.listHits = try ListScreening.attach(db, &contexts, now: now, index: index) }
         out.phases = loader.phases
         out.phases["lists"] = clock.seconds
         clock = PhaseClock()
-        var names: [String: String] = [:]
-        names.reserveCapacity(contexts.count)
         // Loops read fields through the index: `for c in contexts` copies each whole context
         // (some 30 reference counts), 100k times per loop.
-        for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
-        var links = RuleLinkQueries(db: db, scope: .chunk, maxCandidatesPerIP: maxPerIP)
-        links.addressGroupsOfRun = plan.addressGroups
-        let shared = try links.sharedValues(names: names)
-        for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
+        for i in contexts.indices { contexts[i].shared = plan.links.sharedValues(of: contexts[i].candidate.id) }
         out.phases["links"] = clock.seconds
         clock = PhaseClock()
         let config = self.config
