@@ -81,6 +81,7 @@ struct RescoreChunk: Sendable {
         try RuleScope.fillChunk(db, ids: ids)
         var loader = RuleContextLoader(db: db, scope: .chunk, config: config, now: now)
         loader.peerManagedShare = .some(plan.peerManagedShare)
+        loader.watchlistOfRun = plan.watchlistHits
         var contexts = try loader.load()
         var clock = PhaseClock()
         if let index = plan.listIndex { out.listHits = try ListScreening.attach(db, &contexts, now: now, index: index) }

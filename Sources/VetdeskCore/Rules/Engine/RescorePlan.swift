@@ -16,6 +16,8 @@ struct RescorePlan {
     let links: RuleLinkIndex
     /// Store-wide device-posture baseline (RuleContextLoader.peerManagedShare): two scans, done once.
     let peerManagedShare: Double?
+    /// Watchlist hits of every candidate in scope (a few hundred rows), found once, not per chunk.
+    let watchlistHits: [String: [WatchlistHit]]
     /// The loaded sanctions lists, nil when none is loaded.
     let listIndex: ListIndex?
     var phases: [String: Double] = [:]
@@ -38,6 +40,7 @@ struct RescorePlan {
         phases["plan.links"] = linkClock.seconds
         let restClock = PhaseClock()
         peerManagedShare = ids.isEmpty ? nil : try RuleContextLoader.peerManagedShare(db)
+        watchlistHits = ids.isEmpty ? [:] : try RuleContextLoader.watchlistHits(db, scope)
         listIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true && !ids.isEmpty
             ? try ListStore.index(db: db) : nil
         phases["plan", default: 0] += restClock.seconds
