@@ -5,7 +5,9 @@ import GRDB
 struct RescoreChunk: Sendable {
     /// Measured (release, quiet 2-core machine, 100k candidates, 1M sign-ins, `rescore --all`): one
     /// piece 396 MB max RSS, 5.5 s; chunks of 5,000: 66 MB, 10.2 s; chunks of 20,000: 123 MB, 10.8 s.
-    /// The chunk count is not what costs: the scoped link and watchlist queries are (docs/performance.md).
+    /// Those chunks repeated store-wide work (link groups, device-posture peer share, watchlist); it is
+    /// now done once in RescorePlan: at 100k / 5M sign-ins 28.3 s -> 11.0 s, 75 MB max RSS, chunks of
+    /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore").
     static let defaultSize = 5_000
 
     let config: RuleConfig
