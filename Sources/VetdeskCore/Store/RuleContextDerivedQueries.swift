@@ -57,7 +57,18 @@ extension RuleContextLoader {
                 }
             }
         }
-        // Whether this company issues laptops at all: measured over everyone, not the rescored scope.
+        let peerShare = try peerManagedShare ?? Self.peerManagedShare(db)
+        for (i, var p) in posture where p.managed + p.unmanaged > 0 {
+            p.peerManagedShare = peerShare
+            p.unknown = max(0, (contexts[i].hours?.total ?? 0) - p.managed - p.unmanaged)
+            contexts[i].devicePosture = p
+        }
+    }
+
+    /// Whether this company issues laptops at all: the share of candidates reporting a device posture
+    /// whose devices are managed, over everyone (not the rescored scope). Two store-wide scans: a
+    /// chunked run computes it once in its plan (`peerManagedShare`), not per chunk.
+    static func peerManagedShare(_ db: Database) throws -> Double? {
         let managedPeople = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed = 1
                                   UNION SELECT candidate_id FROM endpoint_observation)
@@ -66,12 +77,7 @@ extension RuleContextLoader {
             SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed IS NOT NULL
                                   UNION SELECT candidate_id FROM endpoint_observation)
             """) ?? 0
-        let peerShare = reportingPeople > 0 ? Double(managedPeople) / Double(reportingPeople) : nil
-        for (i, var p) in posture where p.managed + p.unmanaged > 0 {
-            p.peerManagedShare = peerShare
-            p.unknown = max(0, (contexts[i].hours?.total ?? 0) - p.managed - p.unmanaged)
-            contexts[i].devicePosture = p
-        }
+        return reportingPeople > 0 ? Double(managedPeople) / Double(reportingPeople) : nil
     }
 
     /// Requests that may be early: marked advance, or asked for before the period or milestone they

@@ -25,8 +25,10 @@ struct RuleLinkQueries {
         var shipsHere: Set<String> = []
     }
 
-    /// Shared values per candidate id (only candidates in scope are keyed, but `others` may lie outside it).
-    func sharedValues(names: [String: String]) throws -> [String: [SharedValue]] {
+    /// Every group of 2+ candidates holding one value, touching the scope, in the order the rules
+    /// see them: IPs, payment accounts, email, phone, resume, photo, addresses, devices (each by value).
+    /// A group may name candidates outside the scope.
+    func groups() throws -> [Group] {
         var groups: [Group] = []
         try ipGroups(&groups)
         try accountGroups(&groups)
@@ -36,27 +38,7 @@ struct RuleLinkQueries {
         }
         try addressGroups(&groups)
         try deviceGroups(&groups)
-
-        var everyone = Set<String>()
-        for g in groups where g.members.count >= 2 { everyone.formUnion(g.members) }
-        let people = try Self.people(db, ids: everyone)
-        let ipMembers = Set(groups.filter { $0.kind == .ip && $0.members.count >= 2 }.flatMap(\.members))
-        let totals = try Self.loginTotals(db, ids: ipMembers)
-
-        var out: [String: [SharedValue]] = [:]
-        for g in groups where g.members.count >= 2 {
-            let sharers = g.members.map { m -> Sharer in
-                let p = people[m]
-                return Sharer(id: m, declaredCountry: p?.country ?? "", city: p?.city ?? "", address: p?.address ?? "",
-                              events: g.events[m] ?? 0, totalEvents: totals[m] ?? 0, shipsHere: g.shipsHere.contains(m))
-            }
-            for m in g.members where names[m] != nil {
-                let others = g.members.filter { $0 != m }.map { LinkedCandidate(id: $0, name: names[$0] ?? people[$0]?.name ?? "?") }
-                out[m, default: []].append(SharedValue(kind: g.kind, value: g.value, label: g.label, others: others,
-                                                       sharers: sharers, network: g.network))
-            }
-        }
-        return out
+        return groups.filter { $0.members.count >= 2 }
     }
 
     private func ipGroups(_ groups: inout [Group]) throws {

@@ -5,7 +5,9 @@ import GRDB
 struct RescoreChunk: Sendable {
     /// Measured (release, quiet 2-core machine, 100k candidates, 1M sign-ins, `rescore --all`): one
     /// piece 396 MB max RSS, 5.5 s; chunks of 5,000: 66 MB, 10.2 s; chunks of 20,000: 123 MB, 10.8 s.
-    /// The chunk count is not what costs: the scoped link and watchlist queries are (docs/performance.md).
+    /// Those chunks repeated store-wide work (link groups, device-posture peer share, watchlist); it is
+    /// now done once in RescorePlan: at 100k / 5M sign-ins 28.3 s -> 11.0 s, 75 MB max RSS, chunks of
+    /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore").
     static let defaultSize = 5_000
 
     let config: RuleConfig
@@ -80,21 +82,17 @@ struct RescoreChunk: Sendable {
         var out = Computed()
         try RuleScope.fillChunk(db, ids: ids)
         var loader = RuleContextLoader(db: db, scope: .chunk, config: config, now: now)
+        loader.peerManagedShare = .some(plan.peerManagedShare)
+        loader.watchlistOfRun = plan.watchlistHits
         var contexts = try loader.load()
         var clock = PhaseClock()
         if let index = plan.listIndex { out.listHits = try ListScreening.attach(db, &contexts, now: now, index: index) }
         out.phases = loader.phases
         out.phases["lists"] = clock.seconds
         clock = PhaseClock()
-        var names: [String: String] = [:]
-        names.reserveCapacity(contexts.count)
         // Loops read fields through the index: `for c in contexts` copies each whole context
         // (some 30 reference counts), 100k times per loop.
-        for i in contexts.indices { names[contexts[i].candidate.id] = contexts[i].candidate.fullName }
-        var links = RuleLinkQueries(db: db, scope: .chunk, maxCandidatesPerIP: maxPerIP)
-        links.addressGroupsOfRun = plan.addressGroups
-        let shared = try links.sharedValues(names: names)
-        for i in contexts.indices { contexts[i].shared = shared[contexts[i].candidate.id] ?? [] }
+        for i in contexts.indices { contexts[i].shared = plan.links.sharedValues(of: contexts[i].candidate.id) }
         out.phases["links"] = clock.seconds
         clock = PhaseClock()
         let config = self.config

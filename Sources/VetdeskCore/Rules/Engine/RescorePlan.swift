@@ -11,13 +11,19 @@ struct RescorePlan {
     /// Candidates in scope that refer someone or were referred (referrer_id, either side): their
     /// second pass needs their neighbours' first-pass scores. Empty without second-pass rules.
     let referralLinked: Set<String>
-    /// Every address group of 2+ candidates (AddressKey needs all candidates' addresses: done once).
-    let addressGroups: [RuleLinkQueries.Group]
+    /// Every value shared by 2+ candidates that touches the scope, with its sharers: found once here
+    /// (AddressKey groups need all candidates' addresses anyway), looked up in memory per chunk.
+    let links: RuleLinkIndex
+    /// Store-wide device-posture baseline (RuleContextLoader.peerManagedShare): two scans, done once.
+    let peerManagedShare: Double?
+    /// Watchlist hits of every candidate in scope (a few hundred rows), found once, not per chunk.
+    let watchlistHits: [String: [WatchlistHit]]
     /// The loaded sanctions lists, nil when none is loaded.
     let listIndex: ListIndex?
     var phases: [String: Double] = [:]
 
-    init(_ db: Database, prepare: (Database) throws -> (RuleScope, Rescorer.DirtyMode), secondPass: Bool) throws {
+    init(_ db: Database, prepare: (Database) throws -> (RuleScope, Rescorer.DirtyMode), secondPass: Bool,
+         maxCandidatesPerIP: Int) throws {
         let clock = PhaseClock()
         let prepared = try prepare(db)
         scope = prepared.0
@@ -27,10 +33,17 @@ struct RescorePlan {
             SELECT id FROM candidate WHERE coalesce(referrer_id, '') <> '' AND \(scope.filter("id"))
             UNION SELECT referrer_id FROM candidate WHERE coalesce(referrer_id, '') <> '' AND \(scope.filter("referrer_id"))
             """)) : []
-        addressGroups = ids.isEmpty ? [] : try RuleLinkQueries.allAddressGroups(db)
+        phases["plan"] = clock.seconds
+        let linkClock = PhaseClock()
+        links = ids.isEmpty ? RuleLinkIndex() : try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP,
+                                                                   addressGroups: RuleLinkQueries.allAddressGroups(db))
+        phases["plan.links"] = linkClock.seconds
+        let restClock = PhaseClock()
+        peerManagedShare = ids.isEmpty ? nil : try RuleContextLoader.peerManagedShare(db)
+        watchlistHits = ids.isEmpty ? [:] : try RuleContextLoader.watchlistHits(db, scope)
         listIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true && !ids.isEmpty
             ? try ListStore.index(db: db) : nil
-        phases["plan"] = clock.seconds
+        phases["plan", default: 0] += restClock.seconds
     }
 }
 

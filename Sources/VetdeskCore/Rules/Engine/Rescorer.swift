@@ -78,7 +78,8 @@ public struct Rescorer: Sendable {
             let versionBefore = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
             var planned: RescorePlan?
             try db.inTransaction(.deferred) {
-                planned = try RescorePlan(db, prepare: prepare, secondPass: work.engine.hasSecondPass)
+                planned = try RescorePlan(db, prepare: prepare, secondPass: work.engine.hasSecondPass,
+                                          maxCandidatesPerIP: maxCandidatesPerIP)
                 if planned!.ids.isEmpty { try duringCompute?() }
                 return .commit
             }
