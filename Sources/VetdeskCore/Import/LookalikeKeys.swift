@@ -25,30 +25,28 @@ struct LookalikeKeys {
     /// The existing id that `id` looks like but is not; registers `id` otherwise (an ASCII id is
     /// registered by its insert into candidate, which follows).
     mutating func lookalike(id: String) throws -> String? {
-        if try exists("SELECT id FROM candidate WHERE id = ?", id) != nil { return nil }
-        let skeleton = KeyText.skeleton(id, caseFold: false)
-        if let other = ids[skeleton] { return other }
-        if !Self.isPlainASCII(id) {
-            if let other = try exists("SELECT id FROM candidate WHERE id = ?", skeleton) { return other }
-            remember(id: id)
-        }
-        return nil
+        try Self.lookalike(id, caseFold: false, sql: "SELECT id FROM candidate WHERE id = ?", held: &ids, db: db)
     }
 
     /// The same for an account (email); accounts compare as SQLite's NOCASE does (ASCII case only).
     mutating func lookalike(account: String) throws -> String? {
-        if try exists("SELECT account FROM candidate_account WHERE account = ?", account) != nil { return nil }
-        let skeleton = KeyText.skeleton(account, caseFold: true)
-        if let other = accounts[skeleton] { return other }
-        if !Self.isPlainASCII(account) {
-            if let other = try exists("SELECT account FROM candidate_account WHERE account = ?", skeleton) { return other }
-            remember(account: account)
-        }
-        return nil
+        try Self.lookalike(account, caseFold: true, sql: "SELECT account FROM candidate_account WHERE account = ?",
+                           held: &accounts, db: db)
     }
 
-    private func exists(_ sql: String, _ key: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: sql), arguments: [key])
+    /// `sql` finds a stored key equal to its argument (as the column compares): the key itself
+    /// (known: no lookalike), else, for a non-ASCII key, an ASCII key equal to its skeleton.
+    private static func lookalike(_ key: String, caseFold: Bool, sql: String, held: inout [String: String],
+                                  db: Database) throws -> String? {
+        let stored = { (k: String) in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [k]) }
+        if try stored(key) != nil { return nil }
+        let skeleton = KeyText.skeleton(key, caseFold: caseFold)
+        if let other = held[skeleton] { return other }
+        if !isPlainASCII(key) {
+            if let other = try stored(skeleton) { return other }
+            held[skeleton] = key
+        }
+        return nil
     }
 
     private mutating func remember(id: String) {
