@@ -34,8 +34,11 @@ final class ImportSession {
             // WAL over and over (1M logins: 11 s of system time instead of 1.5 s). 64 MB, not more: with
             // the compact, batch-sorted event key (LoginEventKey) a 1M-row login import ran at 1.5 s
             // system time and 227 MB max RSS with 64 MB, vs 2.0 s and 437 MB with 256 MB. Restored after.
+            // Session 4: 32 MB. At 5M rows the import peaked at 219 MB (make bench), the page cache
+            // being 70 MB of a 152 MB heap (heaptrack, 1M rows); figures for 32 vs 64 MB in
+            // docs/performance.md ("Import memory").
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
 
             let session = ImportSession(db: db, pacing: pacing)
