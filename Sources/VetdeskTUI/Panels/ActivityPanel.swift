@@ -17,16 +17,10 @@ public enum ActivityPanel: DetailPanel {
         out.append(PanelText.header("\(a.totalEvents) clones and downloads on \(a.days.count) day\(a.days.count == 1 ? "" : "s")",
                                     width: width, ascii: ascii))
         out += sparkline(a.days, width: width, ascii: ascii)
-        if !a.objects.isEmpty {
-            out.append(PanelText.blank())
-            out.append(PanelText.header("Top repositories and files", width: width, ascii: ascii))
-            for o in a.objects { out.append(objectLine(o, width: width, ascii: ascii)) }
+        out += PanelText.section("Top repositories and files", a.objects, width: width, ascii: ascii) {
+            objectLine($0, width: width, ascii: ascii)
         }
-        if !a.ips.isEmpty {
-            out.append(PanelText.blank())
-            out.append(PanelText.header("IPs used for transfers", width: width, ascii: ascii))
-            for u in a.ips { out.append(ipLine(u, width: width, ascii: ascii)) }
-        }
+        out += PanelText.section("IPs used for transfers", a.ips, width: width, ascii: ascii) { ipLine($0, width: width, ascii: ascii) }
         out.append(PanelText.blank())
         out.append(PanelText.header("Hours (UTC): commits beside logins", width: width, ascii: ascii))
         var loginHours = Array(repeating: 0, count: 24)

@@ -23,10 +23,8 @@ public enum LoginsPanel: DetailPanel {
             out.append(PanelText.header("Activity by weekday and hour (UTC)", width: width, ascii: ascii))
             out += Heatmap.lines(s.heatmap, width: width, ascii: ascii)
         }
-        if !detail.endpoints.isEmpty {
-            out.append(PanelText.blank())
-            out.append(PanelText.header("Endpoint observations (\(detail.endpoints.count))", width: width, ascii: ascii))
-            for e in detail.endpoints { out.append(endpointLine(e, width: width, ascii: ascii)) }
+        out += PanelText.section("Endpoint observations (\(detail.endpoints.count))", detail.endpoints, width: width, ascii: ascii) {
+            endpointLine($0, width: width, ascii: ascii)
         }
         if !s.recent.isEmpty {
             out.append(PanelText.blank())

@@ -100,6 +100,13 @@ enum PanelText {
 
     static func blank() -> PanelLine { PanelLine([]) }
 
+    /// A titled list after a blank line; nothing when there are no items.
+    static func section<T>(_ title: String, _ items: [T], width: Int, ascii: Bool,
+                           line: (T) -> PanelLine) -> [PanelLine] {
+        guard !items.isEmpty else { return [] }
+        return [blank(), header(title, width: width, ascii: ascii)] + items.map(line)
+    }
+
     /// Two-digit hour ("07").
     static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
 
