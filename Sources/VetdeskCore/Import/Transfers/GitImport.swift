@@ -6,10 +6,16 @@ extension Importer {
     /// through the same session, budget and dry run as audit files. `since`: an ISO date.
     public func importGit(path: String, since: String?, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         let started = DispatchTime.now()
-        if let since, Time.parse(since) == nil {
-            throw VetdeskError.io("--since '\(Sanitize.forDisplay(since))' is not an ISO 8601 date")
+        var sinceInstant: Int64?
+        if let since {
+            guard let t = Time.parse(since) else {
+                throw VetdeskError.io("--since '\(Sanitize.forDisplay(since))' is not an ISO 8601 date")
+            }
+            sinceInstant = t
         }
-        let log = try GitCommitLog(path: path, since: since)
+        // Git reads a bare date ("2026-01-06") as that day at the current time of day, so commits of
+        // that morning were skipped after noon; it is given the parsed instant, in full, instead.
+        let log = try GitCommitLog(path: path, since: sinceInstant.map(Time.iso))
         let pipeline = ImportPipeline(options: options, file: path, path: path)
         pipeline.counter = ProgressCounter(options.progress) { log.bytesRead }
         pipeline.counter.publish(phase: "reading")
