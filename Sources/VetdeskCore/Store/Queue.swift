@@ -84,7 +84,8 @@ extension Store {
     public func statusCounts() throws -> StatusCounts {
         try pool.read { db in
             var counts = StatusCounts()
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM case_file GROUP BY status") {
+            // Kept by triggers (CaseStatusCountSchema): one row per status, not a scan of every case.
+            for row in try Row.fetchAll(db, sql: "SELECT status, n FROM case_status_count WHERE n > 0") {
                 if let s = CaseStatus(rawValue: row["status"]) { counts.byStatus[s] = row["n"] }
             }
             return counts
