@@ -7,7 +7,8 @@ struct RescoreChunk: Sendable {
     /// piece 396 MB max RSS, 5.5 s; chunks of 5,000: 66 MB, 10.2 s; chunks of 20,000: 123 MB, 10.8 s.
     /// Those chunks repeated store-wide work (link groups, device-posture peer share, watchlist); it is
     /// now done once in RescorePlan: at 100k / 5M sign-ins 28.3 s -> 11.0 s, 75 MB max RSS, chunks of
-    /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore").
+    /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore"). With one chunk per core in
+    /// flight (Rescorer.parallelChunks) and the link index: 121-135 MB at 50k-100k candidates.
     static let defaultSize = 5_000
 
     let config: RuleConfig
@@ -29,17 +30,25 @@ struct RescoreChunk: Sendable {
         /// Referral-linked candidates left for the second pass (not written by this chunk).
         var deferred: [String] = []
         var phases: [String: Double] = [:]
+        /// How the chunk was read; its write is scoped the same way.
+        var scope = RuleScope.chunk
     }
 
     /// First pass. Candidates without a referral edge are final; the others leave their first-pass
     /// score in `bases` and wait in `deferred`.
-    func firstPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws -> Computed {
-        let (contexts, firstPass, evaluated) = try evaluate(db, plan, ids)
+    /// `range`: the chunk is `ids.first...ids.last` of a full run (RuleScope.range), read without
+    /// temp.rescore_chunk, so on any connection; its deferred candidates are then left alone by the
+    /// write because they are not in its results (their scored_at is set to the run's `now` early,
+    /// the value their second-pass write sets anyway).
+    func firstPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>, range: Bool = false) throws -> Computed {
+        let scope: RuleScope = range && !ids.isEmpty ? .range(first: ids.first!, last: ids.last!) : .chunk
+        let (contexts, firstPass, evaluated) = try evaluate(db, plan, ids, scope: scope)
         var out = evaluated
         let clock = PhaseClock()
         var keep = [Bool](repeating: true, count: contexts.count)
         if !plan.referralLinked.isEmpty {
-            let removeFromChunk = try db.cachedStatement(sql: "DELETE FROM temp.rescore_chunk WHERE candidate_id = ?")
+            let removeFromChunk = scope == .chunk
+                ? try db.cachedStatement(sql: "DELETE FROM temp.rescore_chunk WHERE candidate_id = ?") : nil
             for i in contexts.indices where plan.referralLinked.contains(contexts[i].candidate.id) {
                 let id = contexts[i].candidate.id
                 let base = RiskScorer.score(firstPass[i])
@@ -47,7 +56,7 @@ struct RescoreChunk: Sendable {
                                              decisive: base.decisive, topRules: Array(base.topFlags.prefix(3)))
                 out.deferred.append(id)
                 keep[i] = false
-                try removeFromChunk.execute(arguments: [id]) // the chunk's write leaves it alone
+                try removeFromChunk?.execute(arguments: [id]) // the chunk's write leaves it alone
             }
             let deferred = Set(out.deferred)
             out.listHits.removeAll { ($0.first as? String).map(deferred.contains) ?? false }
@@ -65,7 +74,7 @@ struct RescoreChunk: Sendable {
     /// stored flags), and judged by the second-pass rules.
     func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>,
                     bases: [String: ReferralBase]) throws -> Computed {
-        var (contexts, firstPass, out) = try evaluate(db, plan, ids)
+        var (contexts, firstPass, out) = try evaluate(db, plan, ids, scope: .chunk)
         let clock = PhaseClock()
         try RescoreReferrals.attach(db, plan.scope, &contexts, bases: bases)
         for i in contexts.indices {
@@ -77,12 +86,13 @@ struct RescoreChunk: Sendable {
     }
 
     /// Scope, contexts, list screening, links and first-pass rules of one chunk.
-    private func evaluate(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws
+    private func evaluate(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>, scope: RuleScope) throws
         -> (contexts: [RuleContext], firstPass: [[Flag]], out: Computed) {
         var out = Computed()
-        try RuleScope.fillChunk(db, ids: ids)
-        var loader = RuleContextLoader(db: db, scope: .chunk, config: config, now: now)
-        loader.peerManagedShare = .some(plan.peerManagedShare)
+        out.scope = scope
+        if scope == .chunk { try RuleScope.fillChunk(db, ids: ids) }
+        var loader = RuleContextLoader(db: db, scope: scope, config: config, now: now)
+        loader.peerManagedShare = .some(try plan.peerManagedShare.get())
         loader.watchlistOfRun = plan.watchlistHits
         var contexts = try loader.load()
         var clock = PhaseClock()
@@ -92,7 +102,8 @@ struct RescoreChunk: Sendable {
         clock = PhaseClock()
         // Loops read fields through the index: `for c in contexts` copies each whole context
         // (some 30 reference counts), 100k times per loop.
-        for i in contexts.indices { contexts[i].shared = plan.links.sharedValues(of: contexts[i].candidate.id) }
+        let links = try plan.links.get() // a full run's first chunks may wait here for the plan's links
+        for i in contexts.indices { contexts[i].shared = links.sharedValues(of: contexts[i].candidate.id) }
         out.phases["links"] = clock.seconds
         clock = PhaseClock()
         let config = self.config

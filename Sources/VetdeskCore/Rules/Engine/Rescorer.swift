@@ -23,6 +23,12 @@ public struct Rescorer: Sendable {
     /// Candidates per chunk. Memory grows with it (about 4 KB of context per candidate at 1M sign-ins
     /// over 100k candidates): figures in RescoreChunk.defaultSize and docs/performance.md.
     public var chunkSize = RescoreChunk.defaultSize
+    /// Chunks of a full run computed at once on the pool's read connections (one per core); 1 computes
+    /// them one after the other on the writer connection. Measured at 100k / 5M sign-ins on the loaded
+    /// 2-core machine (2026-11-30, load 5-7): 10.1-11.2 s CPU (main 11.0-16.0 s), 10.2-11.5 s wall
+    /// (main 11.5-22 s), 121-135 MB max RSS (one chunk at a time: 75 MB); docs/performance.md
+    /// "Full rescore (session 5)".
+    public var parallelChunks = ProcessInfo.processInfo.activeProcessorCount
 
     public init(store: Store, config: RuleConfig) {
         self.store = store; self.config = config
@@ -79,7 +85,7 @@ public struct Rescorer: Sendable {
             var planned: RescorePlan?
             try db.inTransaction(.deferred) {
                 planned = try RescorePlan(db, prepare: prepare, secondPass: work.engine.hasSecondPass,
-                                          maxCandidatesPerIP: maxCandidatesPerIP)
+                                          maxCandidatesPerIP: maxCandidatesPerIP, reader: parallelChunks > 1 ? store.pool : nil)
                 if planned!.ids.isEmpty { try duringCompute?() }
                 return .commit
             }
@@ -98,11 +104,15 @@ public struct Rescorer: Sendable {
                     return .commit
                 }
                 guard let c = computed else { return }
+                try write(c)
+            }
+
+            func write(_ c: RescoreChunk.Computed) throws {
                 bases.merge(c.bases) { $1 }
                 deferred += c.deferred
                 try db.inTransaction(.immediate) {
                     let clock = PhaseClock()
-                    report.flags += try ScoreWriter(db: db, scope: .chunk).write(results: c.results, now: now)
+                    report.flags += try ScoreWriter(db: db, scope: c.scope).write(results: c.results, now: now)
                     try ListScreening.record(db, c.listHits)
                     report.phases["write", default: 0] += clock.seconds
                     return .commit
@@ -110,11 +120,34 @@ public struct Rescorer: Sendable {
                 report.add(c)
             }
 
-            // First pass: every candidate in scope; those with a referral edge are deferred.
-            for start in stride(from: 0, to: plan.ids.count, by: chunkSize) {
-                let end = min(plan.ids.count, start + chunkSize)
-                try computeAndWrite(plan.ids[start..<end], last: end == plan.ids.count) {
-                    try work.firstPass($0, plan, plan.ids[start..<end])
+            // First pass: every candidate in scope; those with a referral edge are deferred. A full run's
+            // chunks are id ranges (RuleScope.range): one range scan per table, not a seek per candidate.
+            let range = plan.scope == .all
+            let chunks = stride(from: 0, to: plan.ids.count, by: chunkSize).map { $0..<min(plan.ids.count, $0 + chunkSize) }
+            let workers = min(parallelChunks, chunks.count)
+            if range && workers > 1 {
+                // One chunk computed per core on the pool's readers, the oldest written here meanwhile.
+                let store = self.store, ids = plan.ids
+                var pending: [Awaited<RescoreChunk.Computed>] = []
+                var next = 0
+                func launch() {
+                    guard next < chunks.count else { return }
+                    let part = chunks[next]
+                    next += 1
+                    pending.append(Awaited { try store.pool.read { try work.firstPass($0, plan, ids[part], range: true) } })
+                }
+                for _ in 0..<workers { launch() }
+                while !pending.isEmpty {
+                    let c = try pending.removeFirst().get()
+                    launch()
+                    try write(c)
+                }
+                if deferred.isEmpty { try db.inTransaction(.deferred) { try duringCompute?(); return .commit } }
+            } else {
+                for part in chunks {
+                    try computeAndWrite(plan.ids[part], last: part.upperBound == plan.ids.count) {
+                        try work.firstPass($0, plan, plan.ids[part], range: range)
+                    }
                 }
             }
             // Second pass: the deferred candidates, now that every neighbour's first-pass score is known.
@@ -143,6 +176,7 @@ public struct Rescorer: Sendable {
                 report.phases["write", default: 0] += clock.seconds
                 return .commit
             }
+            for (phase, seconds) in plan.backgroundPhases { report.phases[phase, default: 0] += seconds }
             return report
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
