@@ -39,6 +39,7 @@ struct LoginImport {
         var candidate: Int?
         var ip: Int
         var country: String
+        var at: Int64
     }
 
     func run(next: () throws -> LoginRecord?, counts: inout ImportCounts) throws {
@@ -65,7 +66,13 @@ struct LoginImport {
         var lastIP = "", lastResolved: (index: Int, country: String?) = (0, nil)
 
         func flush() throws {
-            let inserted = try inserter.insert(batch, checkpoint: writer.checkpoint)
+            // In login_candidate_time's order (candidate id, then time): one sweep of that index per batch.
+            let rank = summaries.candidateRanks()
+            var keys = [(rank: Int, at: Int64)]()
+            keys.reserveCapacity(batch.count)
+            for i in batch.indices { keys.append((pending[i].candidate.map { rank[$0] } ?? -1, pending[i].at)) }
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            let inserted = try inserter.insert(batch, order: order, checkpoint: writer.checkpoint)
             for (i, new) in inserted.enumerated() {
                 guard new else { counts.skippedDuplicates += 1; continue }
                 counts.inserted += 1
@@ -122,7 +129,7 @@ struct LoginImport {
                 }
                 let ip = lastResolved
                 pending.append(Pending(candidate: candidate?.index, ip: ip.index,
-                                       country: ip.country ?? event.reportedCountry ?? ""))
+                                       country: ip.country ?? event.reportedCountry ?? "", at: event.occurredAt))
                 batch.append(event)
                 if batch.count == Self.batchSize { try flush() }
             }

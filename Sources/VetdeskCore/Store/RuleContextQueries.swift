@@ -267,12 +267,16 @@ struct RuleContextLoader {
     private mutating func loadHours() throws {
         let s = config.settings(for: "off_hours_pattern")
         let start = Int(s.thresholds["start_hour"] ?? 0), end = Int(s.thresholds["end_hour"] ?? 9)
-        let inWindow = start <= end ? "hour >= \(start) AND hour < \(end)" : "(hour >= \(start) OR hour < \(end))"
+        // login_week: one row per candidate (168 counters, v15-logindata), not ~25 login_hour rows.
+        let total = LoginDataSchema.sum { _ in true }
+        let inWindow = LoginDataSchema.sum { hour in start <= end ? hour >= start && hour < end : hour >= start || hour < end }
         try each("""
-        SELECT candidate_id, sum(events), sum(CASE WHEN \(inWindow) THEN events ELSE 0 END)
-        FROM login_hour WHERE \(scope.filter("candidate_id")) GROUP BY candidate_id
+        SELECT candidate_id, \(total), \(inWindow)
+        FROM login_week WHERE \(scope.filter("candidate_id"))
         """) { ctx, r in
-            ctx.hours = HourStats(total: r[1], inWindow: r[2])
+            let total: Int = r[1]
+            guard total > 0 else { return } // as before: no row without sign-ins
+            ctx.hours = HourStats(total: total, inWindow: r[2])
         }
     }
 
