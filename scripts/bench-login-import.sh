@@ -40,7 +40,7 @@ runs = collections.defaultdict(list)
 for line in sys.stdin:
     label, wall, cpu, rss = line.split(); runs[label].append((float(wall), float(cpu), int(rss)))
 ref = runs["sqlite3"]
-print(f"{\"run\":8} {\"wall s\":>8} {\"CPU s\":>8} {\"RSS MB\":>7} {\"x sqlite3 (CPU)\":>16} {\"x sqlite3 (wall)\":>17}")
+print("%-8s %8s %8s %7s %16s %17s" % ("run", "wall s", "CPU s", "RSS MB", "x sqlite3 (CPU)", "x sqlite3 (wall)"))
 for label in ("base", "new", "sqlite3"):
     for i, (w, c, r) in enumerate(runs[label]):
         print(f"{label:8} {w:8.2f} {c:8.2f} {r:7d} {ref[i][1] / c:16.2f} {ref[i][0] / w:17.2f}")
