@@ -131,11 +131,12 @@ struct ImportLoginTests {
         let h = try ImportHarness()
         try h.load("candidates.csv")
         let key = LoginEventKey.of(source: "csv", sourceId: "clash-1")
+        // Same candidate and second: the dedupe space of login_candidate_time (v15-logindata).
         try h.store.pool.write { db in
             try db.execute(sql: """
-                INSERT INTO login_event (source, source_id, account, occurred_at, ip, outcome, event_key)
-                VALUES ('other', 'not-the-same', 'x@example.com', 0, '10.0.0.1', 'success', ?)
-                """, arguments: [key])
+                INSERT INTO login_event (source, source_id, candidate_id, account, occurred_at, ip, outcome, event_key)
+                VALUES ('other', 'not-the-same', 'C-1002', 'x@example.com', ?, '10.0.0.1', 'success', ?)
+                """, arguments: [Time.parse("2026-03-02T10:00:00Z")!, key])
         }
         let file = try h.write("clash.csv", "event_id,occurred_at,account,ip,outcome\nclash-1,2026-03-02T10:00:00Z,mdaniels,10.0.0.2,success\n")
         #expect(try h.importer.importFile(path: file, kind: nil).inserted == 1)

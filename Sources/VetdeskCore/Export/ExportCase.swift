@@ -78,7 +78,7 @@ public struct ExportLogins: Sendable, Equatable, Encodable {
     public var countries: [ExportCountry] = []      // most events first
     public var networks: [ExportNetwork] = []       // most events first, bounded
     public var devices: [ExportDevice] = []
-    /// heatmap[weekday 0 = Monday][hour 0..23], UTC, from login_hour.
+    /// heatmap[weekday 0 = Monday][hour 0..23], UTC, from login_week.
     public var heatmap: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
 }
 

@@ -21,6 +21,10 @@ import GRDB
 /// moved and summaries written in key order with 64k rows held, 10.6-11.4 s and 191 MB after; sqlite3
 /// .import 2.3-2.5 s. SQLite + kernel alone are 5.8 s there, so ~0.45x is the ceiling with these
 /// tables (docs/performance.md, "Import throughput").
+/// 2026-11-30, session 5 (v15-logindata: dedupe key inside login_candidate_time, batches in its order,
+/// hours packed in login_week), same slice side by side at load 6-7: 12.9-13.0 s CPU before, 10.8-11.1 s
+/// after, sqlite3 .import 2.6-3.0 s (0.24-0.27x); first 1M rows 23.6 -> 18.5 s CPU (0.22 -> 0.28x),
+/// 50.8 -> 34.3 s wall. What remains is mostly per-row Swift work (docs/performance.md, "session 5").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
@@ -39,6 +43,7 @@ struct LoginImport {
         var candidate: Int?
         var ip: Int
         var country: String
+        var at: Int64
     }
 
     func run(next: () throws -> LoginRecord?, counts: inout ImportCounts) throws {
@@ -65,7 +70,13 @@ struct LoginImport {
         var lastIP = "", lastResolved: (index: Int, country: String?) = (0, nil)
 
         func flush() throws {
-            let inserted = try inserter.insert(batch, checkpoint: writer.checkpoint)
+            // In login_candidate_time's order (candidate id, then time): one sweep of that index per batch.
+            let rank = summaries.candidateRanks()
+            var keys = [(rank: Int, at: Int64)]()
+            keys.reserveCapacity(batch.count)
+            for i in batch.indices { keys.append((pending[i].candidate.map { rank[$0] } ?? -1, pending[i].at)) }
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            let inserted = try inserter.insert(batch, order: order, checkpoint: writer.checkpoint)
             for (i, new) in inserted.enumerated() {
                 guard new else { counts.skippedDuplicates += 1; continue }
                 counts.inserted += 1
@@ -122,7 +133,7 @@ struct LoginImport {
                 }
                 let ip = lastResolved
                 pending.append(Pending(candidate: candidate?.index, ip: ip.index,
-                                       country: ip.country ?? event.reportedCountry ?? ""))
+                                       country: ip.country ?? event.reportedCountry ?? "", at: event.occurredAt))
                 batch.append(event)
                 if batch.count == Self.batchSize { try flush() }
             }

@@ -1,17 +1,12 @@
 import GRDB
 
 /// The logins part of the detail. Totals, countries, networks and the heatmap come from the
-/// importer's summaries (login_hour, login_day, login_ip_use); only the most recent events
+/// importer's summaries (login_week, login_day, login_ip_use); only the most recent events
 /// are read from login_event, through login_candidate_time.
 enum DetailLogins {
     static func summary(_ db: Database, candidateId id: String, limits: DetailLimits) throws -> LoginSummary {
         var s = LoginSummary()
-        for row in try Row.fetchAll(db, sql: "SELECT weekday, hour, events FROM login_hour WHERE candidate_id = ?",
-                                    arguments: [id]) {
-            let wd: Int = row["weekday"], h: Int = row["hour"], n: Int = row["events"]
-            guard (0..<7).contains(wd), (0..<24).contains(h) else { continue }
-            s.heatmap[wd][h] += n
-        }
+        s.heatmap = try LoginDataSchema.heatmap(db, candidateId: id)
         s.totalEvents = s.heatmap.joined().reduce(0, +)
         s.countries = try Row.fetchAll(db, sql: """
             SELECT country, SUM(events) AS n FROM login_day WHERE candidate_id = ?

@@ -122,11 +122,7 @@ enum ExportStore {
             ExportDevice(deviceId: $0["device_id"], managed: $0["managed"], firstAt: $0["first_at"],
                          lastAt: $0["last_at"], events: $0["events"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT weekday, hour, events FROM login_hour WHERE candidate_id = ?",
-                                    arguments: [id]) {
-            let (d, h): (Int, Int) = (row["weekday"], row["hour"])
-            if (0..<7).contains(d), (0..<24).contains(h) { out.heatmap[d][h] += row["events"] as Int }
-        }
+        out.heatmap = try LoginDataSchema.heatmap(db, candidateId: id)
         return out
     }
 

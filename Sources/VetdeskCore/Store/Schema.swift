@@ -58,6 +58,8 @@ enum Schema {
         // Home addresses' AddressKeys kept between ring refreshes (RingHomeSchema).
         m.registerMigration("v14-rings-home-keys") { db in try db.execute(sql: RingHomeSchema.sql) }
         m.registerMigration("v14-console-flag-candidate") { db in try db.execute(sql: QueueIndexSchema.sql) }
+        // Fewer B-tree writes per sign-in: dedupe key inside the candidate/time index, hours packed per candidate.
+        m.registerMigration("v15-logindata") { db in try LoginDataSchema.migrate(db) }
         m.registerMigration("v15-lead-case-status-count") { db in try db.execute(sql: CaseStatusCountSchema.sql) }
         return m
     }
