@@ -1,7 +1,7 @@
 import GRDB
 
-/// The login hot path: each event is mapped to its candidate through an in-memory account
-/// map, its IP resolved once per file (and persisted in ip_info), then events are inserted in
+/// The login hot path: each event is mapped to its candidate through the store (AccountLookup, a
+/// bounded cache in front), its IP resolved once per file (and persisted in ip_info), then events are inserted in
 /// batches sorted by their dedupe key (LoginEventInserter); the events that were new and mapped
 /// are added to the in-memory summaries, which are added to the summary tables whenever they hold
 /// `summaryRowsInMemory` rows and at the end of the file. Only candidates that received a new
@@ -38,6 +38,14 @@ struct LoginImport {
     static let summaryRowsInMemory = 65_536
     /// Distinct IPs cached (with their interned index) before the cache starts again.
     static let ipsInMemory = 32_768
+    /// Interned candidates held before they are forgotten (with the account cache and the touched
+    /// set, which refer to them), and accounts cached. Session 5: the whole account map, every
+    /// interned candidate and the touched set grew with the store; at 1M candidates / 20M sign-ins
+    /// the import peaked at 1,577 MB (issue 13's aim: 200 MB). Files are grouped by user, so the
+    /// previous-row shortcut catches most rows and a small cache loses little. Measured (debug, 1.2M
+    /// generated sign-ins): 300k candidates 311 -> 161 MB, 30k 155 -> 145 MB (docs/performance.md).
+    static let candidatesInMemory = 32_768
+    static let accountsInMemory = 65_536
 
     private struct Pending {
         var candidate: Int?
@@ -49,7 +57,8 @@ struct LoginImport {
     func run(next: () throws -> LoginRecord?, counts: inout ImportCounts) throws {
         let db = writer.db
         let summaryStore = LoginSummaryStore(db: db)
-        let accounts = try summaryStore.accountMap()
+        let accounts = try AccountLookup(db: db)
+        let touchedStore = try TouchedCandidates(db: db)
         let inserter = try LoginEventInserter(db: db)
         try inserter.fillMissingKeys()
         var summaries = LoginSummaries()
@@ -57,7 +66,8 @@ struct LoginImport {
         var accountCache: [String: (id: String, index: Int)?] = [:]
         /// IP -> (interned index, resolved country).
         var ipCache: [String: (index: Int, country: String?)] = [:]
-        /// Interned candidates that received a new event: they are queued for rescoring.
+        /// Interned candidates that received a new event: they are queued for rescoring (written to
+        /// `touchedStore` before the interned candidates are forgotten).
         var touched = Set<Int>()
         var batch: [LoginEvent] = []
         var pending: [Pending] = []
@@ -91,6 +101,13 @@ struct LoginImport {
                 let rank = summaries.candidateRanks()
                 try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
                 summaries.clearCounts()
+                if summaries.candidates.count >= Self.candidatesInMemory { // bounded, like the IPs below
+                    try touchedStore.add(touched.map { summaries.candidates[$0] })
+                    touched.removeAll(keepingCapacity: true)
+                    summaries.forgetCandidates()
+                    accountCache.removeAll(keepingCapacity: true)
+                    lastAccount = ""
+                }
                 if summaries.ips.count >= Self.ipsInMemory { // bounded: IP cache and interned IPs go together
                     summaries.forgetIPs()
                     ipCache.removeAll(keepingCapacity: true)
@@ -112,7 +129,8 @@ struct LoginImport {
                     if let hit = accountCache[event.account] {
                         lastCandidate = hit
                     } else {
-                        lastCandidate = accounts[event.account.lowercased()].map { ($0, summaries.intern(candidate: $0)) }
+                        lastCandidate = try accounts.candidate(for: event.account).map { ($0, summaries.intern(candidate: $0)) }
+                        if accountCache.count >= Self.accountsInMemory { accountCache.removeAll(keepingCapacity: true) }
                         accountCache[event.account] = lastCandidate
                     }
                     lastAccount = event.account
@@ -141,12 +159,13 @@ struct LoginImport {
         try flush()
         let rank = summaries.candidateRanks()
         try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
+        try touchedStore.add(touched.map { summaries.candidates[$0] })
         // In slices, so the publish step stays short even when 100k candidates got events.
-        let dirty = touched.map { summaries.candidates[$0] }.sorted()
-        for start in stride(from: 0, to: dirty.count, by: 1024) {
+        try touchedStore.forEachSlice(of: 1024) { slice in
             try writer.checkpoint()
-            try writer.markDirty(dirty[start..<min(dirty.count, start + 1024)])
+            try writer.markDirty(slice)
         }
+        try touchedStore.drop()
     }
 
     /// Stores what is known about an IP; rewritten only when the answer changed (a newer

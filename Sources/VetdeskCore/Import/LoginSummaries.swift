@@ -63,6 +63,17 @@ struct LoginSummaries {
         ipIndex.removeAll(keepingCapacity: true)
     }
 
+    /// Forgets the interned candidates (and their ranks); like `forgetIPs`, only while no counts refer
+    /// to them. LoginImport does this so that memory does not grow with the candidates a file names
+    /// (1M candidates, issue 13).
+    mutating func forgetCandidates() {
+        precondition(pendingRows == 0, "candidates forgotten while counts refer to them")
+        candidates.removeAll(keepingCapacity: true)
+        candidateIndex.removeAll(keepingCapacity: true)
+        byId.removeAll(keepingCapacity: true)
+        rank.removeAll(keepingCapacity: true)
+    }
+
     mutating func intern(ip: String) -> Int {
         if let i = ipIndex[ip] { return i }
         ips.append(ip)
