@@ -2,8 +2,8 @@ import GRDB
 
 /// Loads `RuleContext`s for every candidate in a scope with one set-based query per table
 /// (not one per candidate), so a full run over 100k candidates stays fast. Login data comes
-/// only from the importer's summary tables (login_ip_use, login_day, login_hour, login_session,
-/// login_device) joined with ip_info; login_event is read by its (candidate_id, occurred_at)
+/// only from the importer's summary tables (login_ip_use, login_day, login_week, login_session,
+/// login_device) joined with ip_info; login_event is read by its (candidate_id, occurred_at, event_key)
 /// index only for candidates whose login_day rows show a possible multi-country burst.
 struct RuleContextLoader {
     let db: Database

@@ -124,7 +124,7 @@ final class EffectRunner {
     }
 
     /// Rows in the queue for `q`. A view that narrows by status only (all, new, escalated) is the
-    /// sum of the header's counts, read from the status index: no COUNT(*) over the whole join, so
+    /// sum of the header's counts, kept by triggers (case_status_count): no COUNT(*) over the whole join, so
     /// the first frame of a 100k-candidate store stays fast.
     private func queueTotal(_ q: QueueQuery) throws -> Int {
         if let counts = statusCounts, q.minRisk == nil, q.assignee == nil,
