@@ -13,4 +13,14 @@ import Testing
         #expect(Sanitize.forDisplay("line1\nline2\ttab") == "line1 line2 tab")
         #expect(Sanitize.forDisplay("Zoë 李") == "Zoë 李")
     }
+    /// The printable-ASCII shortcut takes only text the full pass would return unchanged.
+    @Test func printableASCIIIsTheOnlyShortcut() {
+        #expect(Sanitize.isPrintableASCII("C-000047 Andrei Ciobanu ~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./"))
+        for hostile in ["a\tb", "a\u{7F}", "\u{1B}[31m", "a\nb", "x\u{0}", "Zoë", "abc\u{202E}", "\u{9B}1m"] {
+            #expect(!Sanitize.isPrintableASCII(hostile), "\(hostile.unicodeScalars.map { $0.value })")
+        }
+        var all = ""
+        for v in 0x20...0x7E { all.unicodeScalars.append(Unicode.Scalar(UInt8(v))) }
+        #expect(Sanitize.forDisplay(all) == all)
+    }
 }

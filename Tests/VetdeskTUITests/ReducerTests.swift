@@ -17,8 +17,8 @@ import VetdeskCore
     @Test func startLoadsOnlyTheFirstPageThenCountsAfterTheFirstFrame() throws {
         var s = AppState(width: 80, height: 24, storeName: "x", analyst: "t1")
         let effects = reducer.update(&s, .start(now: 100))
-        #expect(effects == [.loadFirstPage(QueueQuery(limit: 60, offset: 0)), .restoreDraft],
-                "nothing is counted before the first frame")
+        #expect(effects == [.loadFirstPage(QueueQuery(limit: 60, offset: 0))],
+                "nothing is counted, and no draft opened, before the first frame")
         let rows = try TestStore().rows()
         _ = reducer.update(&s, .firstPageLoaded(rows: rows))
         #expect(s.queue.totalPending)
@@ -28,7 +28,7 @@ import VetdeskCore
         #expect(g.lines[3].contains("Kim Chol"), "the first page is on the first frame")
         // The view narrows by status only: the counts give the exact total, the page is not re-read.
         let after = reducer.update(&s, .firstFrameDrawn)
-        #expect(after == [.loadCounts])
+        #expect(after == [.loadCounts, .restoreDraft], "a waiting draft comes back once the queue is on screen")
         _ = reducer.update(&s, .countsLoaded(StatusCountsFixture.make(rows)))
         #expect(!s.queue.totalPending)
         #expect(s.queue.total == rows.count)
@@ -44,6 +44,7 @@ import VetdeskCore
         let after = reducer.update(&s, .firstFrameDrawn)
         #expect(after.first == .loadCounts)
         #expect(after.contains { if case .loadQueue(_, true) = $0 { true } else { false } })
+        #expect(after.last == .restoreDraft)
         _ = reducer.update(&s, .countsLoaded(StatusCountsFixture.make(rows)))
         #expect(s.queue.totalPending, "the counts are not the filtered total")
         _ = reducer.update(&s, .queueLoaded(rows: Array(rows.prefix(1)), offset: 0, total: 1, refresh: true))

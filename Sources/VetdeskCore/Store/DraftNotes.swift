@@ -109,7 +109,9 @@ public final class DraftBook: Sendable {
     /// Moves drafts that earlier versions kept in the store's draft_note table into this file
     /// (they carry no case version). Writes the store only when there are some.
     public func adoptLegacyDrafts(from store: Store, analyst: String) throws {
-        let legacy = try store.pool.read { db in
+        // On the writer (Store.readOnWriter): the console runs this right after its first frame, and
+        // a reader connection opened only for it would parse the whole schema within that frame's time.
+        let legacy = try store.readOnWriter { db in
             try Row.fetchAll(db, sql: """
                 SELECT candidate_id, action, reason_code, text, updated_at FROM draft_note WHERE analyst = ?
                 """, arguments: [analyst])

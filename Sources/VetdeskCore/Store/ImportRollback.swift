@@ -59,7 +59,7 @@ enum ImportRollback {
 /// missing or no longer locked). Imports still running elsewhere are left alone.
 enum ImportRecovery {
     static func rollBackAbandoned(_ store: Store) throws {
-        let runs = try store.pool.read { db in
+        let runs = try store.readOnWriter { db in
             try Row.fetchAll(db, sql: "SELECT id, owner FROM import_run ORDER BY id").map { ($0[0] as Int64, $0[1] as String) }
         }
         for (id, owner) in runs {

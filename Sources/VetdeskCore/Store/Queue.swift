@@ -72,6 +72,12 @@ extension Store {
         try pool.read { db in try Store.queue(db, q) }
     }
 
+    /// The console's first page, read before its first frame on the writer connection the store's
+    /// open has already set up (readOnWriter): no reader connection is opened for the first frame.
+    public func firstQueuePage(_ q: QueueQuery) throws -> [QueueRow] {
+        try readOnWriter { db in try Store.queue(db, q) }
+    }
+
     /// Number of rows the query matches (for "row 12 of 340").
     public func queueCount(_ q: QueueQuery) throws -> Int {
         try pool.read { db in
@@ -81,8 +87,10 @@ extension Store {
         }
     }
 
+    /// On the writer connection (readOnWriter): the console reads them right after its first frame,
+    /// before any reader connection is open; one row per status, so it holds nothing up.
     public func statusCounts() throws -> StatusCounts {
-        try pool.read { db in
+        try readOnWriter { db in
             var counts = StatusCounts()
             // Kept by triggers (CaseStatusCountSchema): one row per status, not a scan of every case.
             for row in try Row.fetchAll(db, sql: "SELECT status, n FROM case_status_count WHERE n > 0") {

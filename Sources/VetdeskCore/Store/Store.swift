@@ -80,6 +80,24 @@ public final class Store: Sendable {
         return try body()
     }
 
+    /// Reads in one snapshot (a deferred transaction) on the writer connection, which the migration
+    /// check has already opened. For what a process reads right after opening the store (abandoned
+    /// imports, the console's first page and counts): a first pool read opens a reader connection,
+    /// which parses the store's ~130 schema objects again, ~2.7 ms of a ~50 ms console start (perf
+    /// and sqlite3 on the 100k bench store, 2026-11-30). A WAL read takes no write lock, so this does
+    /// not wait for another process's import; in this process it queues only behind this connection's
+    /// own writes.
+    func readOnWriter<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// SQLite's data_version for this process's writer connection: it changes whenever
     /// *another* connection commits. ValueObservation cannot see other processes' commits.
     public func dataVersion() throws -> Int {

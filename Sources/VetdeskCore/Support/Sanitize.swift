@@ -8,6 +8,9 @@ public enum Sanitize {
                                      0x2066, 0x2067, 0x2068, 0x2069]
 
     public static func forDisplay(_ s: String, keepNewlines: Bool = false) -> String {
+        // Printable ASCII has nothing to remove: returned as is, without rebuilding it scalar by
+        // scalar (most names, ids and dates on screen; the rebuild was the queue frame's top cost).
+        if isPrintableASCII(s) { return s }
         var out = String.UnicodeScalarView()
         var it = s.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
@@ -46,5 +49,10 @@ public enum Sanitize {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// Only bytes 0x20-0x7E: no control, escape, bidi or non-ASCII character, one column each.
+    public static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 }

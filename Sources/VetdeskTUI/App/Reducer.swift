@@ -39,16 +39,17 @@ public struct Reducer {
         case let .lists(a): return ListsModel.update(&s, a, self)
         case let .start(now):
             s.now = now; s.startedAt = now; s.lastPoll = now; s.lastActivity = now
-            // Only the first page before the first frame; counts follow once it is drawn.
-            return [.loadFirstPage(s.queueQuery(offset: 0, limit: windowSize(s))), .restoreDraft]
+            // Only the first page before the first frame; counts and a waiting draft follow once it
+            // is drawn.
+            return [.loadFirstPage(s.queueQuery(offset: 0, limit: windowSize(s)))]
         case .firstFrameDrawn:
             // The first page is on screen. For a status-only view the counts give the exact total
             // (countsLoaded): the page is not read twice, and the frame settles sooner.
             if s.screen == .queue, s.queue.totalPending,
                QueueTotal.fromCounts(s.queueQuery(offset: 0, limit: 0), [:]) != nil {
-                return [.loadCounts]
+                return [.loadCounts, .restoreDraft]
             }
-            return refreshAll(s)
+            return refreshAll(s) + [.restoreDraft]
 
         case let .tick(now):
             s.now = now

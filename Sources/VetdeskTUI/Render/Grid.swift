@@ -53,24 +53,37 @@ public struct Grid: Equatable, Sendable {
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
         let safe = Sanitize.forDisplay(text)
+        if Sanitize.isPrintableASCII(safe) {
+            // One byte, one character, one column: no grapheme breaking or width look-up (the queue
+            // frame's text is nearly all ASCII).
+            for byte in safe.utf8 {
+                if col + 1 > limit { break }
+                if col >= 0 { place(String(UnicodeScalar(byte)), width: 1, x: col, y: y, role: role, attrs: attrs) }
+                col += 1
+            }
+            return col - x
+        }
         for ch in safe {
             var g = String(ch)
             var w = DisplayWidth.of(ch)
             if ascii, ch.unicodeScalars.contains(where: { !$0.isASCII }) { g = "?"; w = 1 }
             if w == 0 { continue } // stray combining mark: drop rather than misalign
             if col + w > limit { break }
-            if col >= 0 {
-                // Overwriting half of a wide char: blank its other half.
-                if self[col, y].isContinuation, col > 0 { self[col - 1, y] = Cell(text: " ", role: role, attrs: attrs) }
-                self[col, y] = Cell(text: g, role: role, attrs: attrs)
-                if w == 2 { self[col + 1, y] = Cell(text: "", role: role, attrs: attrs) }
-                if col + w < width, self[col + w, y].isContinuation {
-                    self[col + w, y] = Cell(text: " ", role: role, attrs: attrs)
-                }
-            }
+            if col >= 0 { place(g, width: w, x: col, y: y, role: role, attrs: attrs) }
             col += w
         }
         return col - x
+    }
+
+    /// One character of `w` columns at (col, y).
+    private mutating func place(_ g: String, width w: Int, x col: Int, y: Int, role: Role, attrs: CellAttrs) {
+        // Overwriting half of a wide char: blank its other half.
+        if self[col, y].isContinuation, col > 0 { self[col - 1, y] = Cell(text: " ", role: role, attrs: attrs) }
+        self[col, y] = Cell(text: g, role: role, attrs: attrs)
+        if w == 2 { self[col + 1, y] = Cell(text: "", role: role, attrs: attrs) }
+        if col + w < width, self[col + w, y].isContinuation {
+            self[col + w, y] = Cell(text: " ", role: role, attrs: attrs)
+        }
     }
 
     /// Fills a rectangle with blanks of `role`.
