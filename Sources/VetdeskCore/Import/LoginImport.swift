@@ -25,6 +25,10 @@ import GRDB
 /// hours packed in login_week), same slice side by side at load 6-7: 12.9-13.0 s CPU before, 10.8-11.1 s
 /// after, sqlite3 .import 2.6-3.0 s (0.24-0.27x); first 1M rows 23.6 -> 18.5 s CPU (0.22 -> 0.28x),
 /// 50.8 -> 34.3 s wall. What remains is mostly per-row Swift work (docs/performance.md, "session 5").
+/// 2026-11-30, session 6 (LoginBatch: one byte buffer per batch, bound with SQLITE_STATIC, no String per
+/// CSV field), same slices side by side at load 13-19: 500k 8.41 -> 6.07 s CPU, 23.4 -> 14.5 s wall
+/// (0.27 -> 0.44x sqlite3 .import by wall); 1M 16.5 -> 12.8 s CPU, 0.29 -> 0.39x. The writing thread is
+/// 85 % of the samples, SQLite and the kernel half of them (docs/performance.md, "session 6").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
