@@ -48,10 +48,20 @@ final class CSVFileReader {
 
     var bytesRead: Int { file.totalRead }
 
-    private enum Step { case record([String]), needMore, end }
+    private enum Step { case record, needMore, end }
 
     /// The next record's fields, or nil at the end of the file. Blank lines are skipped.
     func next() throws -> [String]? {
+        var fields = StringFields()
+        guard try read(into: &fields) else { return nil }
+        return fields.values
+    }
+
+    /// The next record's fields as bytes (`CSVRawRecord`: no String per field), false at the end of
+    /// the file. Same parse, same checks and errors as `next()` (the sign-in import's fast path).
+    func next(into record: inout CSVRawRecord) throws -> Bool { try read(into: &record) }
+
+    private func read<Fields: CSVFields>(into fields: inout Fields) throws -> Bool {
         if !started {
             started = true
             _ = try file.refill(keepingFrom: 0)
@@ -60,9 +70,9 @@ final class CSVFileReader {
             if file.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { pos = 3 }
         }
         while true {
-            switch try parseRecord() {
-            case .record(let fields): return fields
-            case .end: return nil
+            switch try parseRecord(&fields) {
+            case .record: return true
+            case .end: return false
             case .needMore:
                 guard try file.refill(keepingFrom: pos) else {
                     throw Failure(line: line, column: nil, message: "record is larger than \(file.capacity) bytes")
@@ -76,7 +86,7 @@ final class CSVFileReader {
     private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r")
 
-    private func parseRecord() throws -> Step {
+    private func parseRecord<Fields: CSVFields>(_ fields: inout Fields) throws -> Step {
         // Locals rather than properties inside the loop: every access to a class property is
         // an exclusivity check at run time, several per byte otherwise.
         let b = file.bytes
@@ -97,14 +107,12 @@ final class CSVFileReader {
         if p >= end { return eof ? .end : .needMore }
 
         var lineCursor = line
-        var fields: [String] = []
-        fields.reserveCapacity(max(expectedFields, 8))
+        fields.reset(expecting: expectedFields)
         while true {
             let column = fields.count
             if expectedFields > 0 && column >= expectedFields {
                 throw Failure(line: line, column: nil, message: "more than \(expectedFields) fields (the header has \(expectedFields))")
             }
-            let field: String
             if p < end && b[p] == Self.quote {
                 p += 1
                 scratch.removeAll(keepingCapacity: true)
@@ -129,13 +137,12 @@ final class CSVFileReader {
                                       message: "field is longer than \(Self.maxFieldBytes / 1024) KiB (unclosed quote?)")
                     }
                 }
-                guard let s = scratch.withUnsafeBufferPointer({ Self.string(validating: $0) }) else {
+                guard scratch.withUnsafeBufferPointer({ fields.append($0) }) else {
                     throw Failure(line: fieldLine, column: column, message: "invalid UTF-8")
                 }
                 if chunkHasNUL, let why = scratch.withUnsafeBufferPointer(FieldValueCheck.problem(bytes:)) {
                     throw Failure(line: fieldLine, column: column, message: why)
                 }
-                field = s
             } else {
                 let start = p
                 let limit = min(end, start + Self.maxFieldBytes + 1)
@@ -149,28 +156,26 @@ final class CSVFileReader {
                 }
                 if p == end && !eof { return .needMore }
                 let raw = UnsafeBufferPointer(start: b + start, count: p - start)
-                guard let s = Self.string(validating: raw) else {
+                guard fields.append(raw) else {
                     throw Failure(line: lineCursor, column: column, message: "invalid UTF-8")
                 }
                 if chunkHasNUL, let why = FieldValueCheck.problem(bytes: raw) {
                     throw Failure(line: lineCursor, column: column, message: why)
                 }
-                field = s
             }
-            fields.append(field)
 
             // What ends the field: a comma, a line end, or the end of the file.
             if p >= end {
                 if !eof { return .needMore }
-                return finish(fields, at: p, line: lineCursor)
+                return finish(at: p, line: lineCursor)
             }
             let c = b[p]
             if c == delimiter {
                 p += 1
                 if p >= end {
                     if !eof { return .needMore }
-                    fields.append("")
-                    return finish(fields, at: p, line: lineCursor)
+                    _ = fields.append(UnsafeBufferPointer(start: b, count: 0))
+                    return finish(at: p, line: lineCursor)
                 }
                 continue
             }
@@ -178,10 +183,10 @@ final class CSVFileReader {
                 if p + 1 >= end && !eof { return .needMore }
                 p += 1
                 if p < end && b[p] == Self.lf { p += 1 }
-                return finish(fields, at: p, line: lineCursor + 1)
+                return finish(at: p, line: lineCursor + 1)
             }
             if c == Self.lf {
-                return finish(fields, at: p + 1, line: lineCursor + 1)
+                return finish(at: p + 1, line: lineCursor + 1)
             }
             throw Failure(line: lineCursor, column: column, message: "unexpected character after a closing quote")
         }
@@ -198,10 +203,73 @@ final class CSVFileReader {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    private func finish(_ fields: [String], at p: Int, line next: Int) -> Step {
+    private func finish(at p: Int, line next: Int) -> Step {
         recordLine = line
         pos = p
         line = next
-        return .record(fields)
+        return .record
+    }
+
+    /// Whether the bytes are UTF-8, without making a String for ASCII (the usual case).
+    @inline(__always)
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 || String(validating: bytes, as: UTF8.self) != nil
+    }
+}
+
+/// Where CSVFileReader puts a record's fields: Strings (`next()`) or bytes (`CSVRawRecord`).
+protocol CSVFields {
+    var count: Int { get }
+    mutating func reset(expecting: Int)
+    /// Adds a field; false when it is not UTF-8.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+private struct StringFields: CSVFields {
+    var values: [String] = []
+    var count: Int { values.count }
+    mutating func reset(expecting n: Int) {
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(max(n, 8))
+    }
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let s = CSVFileReader.string(validating: bytes) else { return false }
+        values.append(s)
+        return true
+    }
+}
+
+/// One CSV record's fields as bytes, end to end, reused from record to record.
+struct CSVRawRecord: CSVFields {
+    private(set) var bytes: [UInt8] = []
+    /// End of each field in `bytes`.
+    private(set) var ends: [Int] = []
+    var count: Int { ends.count }
+
+    mutating func reset(expecting n: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard CSVFileReader.isUTF8(field) else { return false }
+        bytes.append(contentsOf: field)
+        ends.append(bytes.count)
+        return true
+    }
+
+    func span(_ i: Int) -> (start: Int, count: Int) {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return (start, ends[i] - start)
+    }
+
+    /// The fields as Strings (the slow path, and error messages).
+    var strings: [String] {
+        (0..<count).map { i in
+            let (start, n) = span(i)
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + n]), as: UTF8.self) }
+        }
     }
 }

@@ -67,6 +67,30 @@ final class CSVRecordReader: FlatRecordReader {
         }
     }
 
+    /// The header's columns, and how errors name the file.
+    var columnIndex: ColumnIndex { columns }
+    var displayName: String { file }
+    /// Line on which the last record read starts.
+    var recordLine: Int { reader.recordLine }
+
+    /// The next record as bytes (CanonicalLoginBatchReader): the same checks and errors as `next()`.
+    func next(into record: inout CSVRawRecord) throws -> Bool {
+        canContinueAfterError = false
+        do {
+            guard try reader.next(into: &record) else { return false }
+        } catch let f as CSVFileReader.Failure {
+            throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] },
+                                         message: f.message)
+        }
+        canContinueAfterError = true
+        guard record.count == columns.names.count else {
+            lastRecordText = FlatRecord.csvLine(record.strings)
+            throw VetdeskError.malformed(file: file, location: "line \(reader.recordLine)", field: nil,
+                                         message: "\(record.count) fields, but the header has \(columns.names.count)")
+        }
+        return true
+    }
+
     func next() throws -> FlatRecord? {
         let fields: [String]
         canContinueAfterError = false

@@ -76,7 +76,11 @@ public struct Importer {
                 case .invoices: try PaymentRequestImport(writer: writer).run(reader, counts: &counts)
                 case .watchlist: try WatchlistImport(writer: writer).run(reader, counts: &counts)
                 case .logins:
-                    try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
+                    if let batches = pipeline.canonicalLoginBatches(reader) {
+                        try LoginImport(writer: writer, intel: intel).run(batches: batches, counts: &counts)
+                    } else {
+                        try LoginImport(writer: writer, intel: intel).run(next: logins!, counts: &counts)
+                    }
                 case .okta, .entra, .google, .githubAudit, .gitlabAudit, .googleDrive, .m365Audit, .gitCommits:
                     preconditionFailure("identity-provider logs are read as JSON")
                 }

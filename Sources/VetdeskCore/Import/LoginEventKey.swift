@@ -13,15 +13,18 @@
 enum LoginEventKey {
     /// FNV-1a over source, a 0x1F separator and source_id, then a splitmix64 finaliser so that
     /// similar ids spread over the whole key space. Stable across processes and releases.
-    static func of(source: String, sourceId: String) -> Int64 {
+    static func of(source: String, sourceId: String) -> Int64 { of(source: source.utf8, sourceId: sourceId.utf8) }
+
+    /// The same over UTF-8 bytes (the sign-in import hashes straight from its CSV buffer).
+    static func of<A: Sequence<UInt8>, B: Sequence<UInt8>>(source: A, sourceId: B) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         @inline(__always) func mix(_ byte: UInt8) {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01b3
         }
-        for b in source.utf8 { mix(b) }
+        for b in source { mix(b) }
         mix(0x1F)
-        for b in sourceId.utf8 { mix(b) }
+        for b in sourceId { mix(b) }
         var z = h
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb

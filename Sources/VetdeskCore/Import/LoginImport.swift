@@ -25,6 +25,10 @@ import GRDB
 /// hours packed in login_week), same slice side by side at load 6-7: 12.9-13.0 s CPU before, 10.8-11.1 s
 /// after, sqlite3 .import 2.6-3.0 s (0.24-0.27x); first 1M rows 23.6 -> 18.5 s CPU (0.22 -> 0.28x),
 /// 50.8 -> 34.3 s wall. What remains is mostly per-row Swift work (docs/performance.md, "session 5").
+/// 2026-11-30, session 6 (LoginBatch: one byte buffer per batch, bound with SQLITE_STATIC, no String per
+/// CSV field), same slices side by side at load 13-19: 500k 8.41 -> 6.07 s CPU, 23.4 -> 14.5 s wall
+/// (0.27 -> 0.44x sqlite3 .import by wall); 1M 16.5 -> 12.8 s CPU, 0.29 -> 0.39x. The writing thread is
+/// 85 % of the samples, SQLite and the kernel half of them (docs/performance.md, "session 6").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
@@ -47,14 +51,12 @@ struct LoginImport {
     static let candidatesInMemory = 32_768
     static let accountsInMemory = 65_536
 
-    private struct Pending {
-        var candidate: Int?
-        var ip: Int
-        var country: String
-        var at: Int64
+    func run(next: () throws -> LoginRecord?, counts: inout ImportCounts) throws {
+        try run(batches: { try LoginBatch.read(size: $0, from: next) }, counts: &counts)
     }
 
-    func run(next: () throws -> LoginRecord?, counts: inout ImportCounts) throws {
+    /// `batches(n)`: the next batch of up to n events, nil at the end (called on the reading thread).
+    func run(batches: (Int) throws -> LoginBatch?, counts: inout ImportCounts) throws {
         let db = writer.db
         let summaryStore = LoginSummaryStore(db: db)
         let accounts = try AccountLookup(db: db)
@@ -69,34 +71,74 @@ struct LoginImport {
         /// Interned candidates that received a new event: they are queued for rescoring (written to
         /// `touchedStore` before the interned candidates are forgotten).
         var touched = Set<Int>()
-        var batch: [LoginEvent] = []
-        var pending: [Pending] = []
-        batch.reserveCapacity(Self.batchSize)
-        pending.reserveCapacity(Self.batchSize)
+        // Per event of the batch being written: interned candidate (-1: unmapped), interned IP, country.
+        var candidate: [Int] = [], ipIndex: [Int] = [], country: [String] = []
 
         // The file's account and IP repeat from one row to the next (exports are grouped by user or
-        // by session): comparing with the previous row's skips hashing the strings for the caches.
-        var lastAccount = "", lastCandidate: (id: String, index: Int)? = nil
-        var lastIP = "", lastResolved: (index: Int, country: String?) = (0, nil)
+        // by session): comparing the bytes with the previous row's skips making a String and hashing it.
+        var lastAccount: [UInt8] = [], lastCandidate: (id: String, index: Int)? = nil
+        var lastIP: [UInt8] = [], lastResolved: (index: Int, country: String?) = (0, nil)
 
-        func flush() throws {
+        func write(_ batch: LoginBatch) throws {
+            counts.records += batch.records
+            for (reason, n) in batch.skipped { counts.skipped[reason, default: 0] += n }
+            let n = batch.count
+            candidate.removeAll(keepingCapacity: true); ipIndex.removeAll(keepingCapacity: true)
+            country.removeAll(keepingCapacity: true)
+            for i in 0..<n {
+                try writer.checkpoint() // IP lookups and ip_info writes hold the lock too
+                if lastAccount.isEmpty || !batch.equals(i, .account, lastAccount) {
+                    let account = batch.text(i, .account) ?? ""
+                    if let hit = accountCache[account] {
+                        lastCandidate = hit
+                    } else {
+                        lastCandidate = try accounts.candidate(for: account).map { ($0, summaries.intern(candidate: $0)) }
+                        if accountCache.count >= Self.accountsInMemory { accountCache.removeAll(keepingCapacity: true) }
+                        accountCache[account] = lastCandidate
+                    }
+                    lastAccount = batch.copy(i, .account)
+                }
+                candidate.append(lastCandidate?.index ?? -1)
+
+                if lastIP.isEmpty || !batch.equals(i, .ip, lastIP) {
+                    let ip = batch.text(i, .ip) ?? ""
+                    if let hit = ipCache[ip] {
+                        lastResolved = hit
+                    } else {
+                        let info = intel.lookup(ip)
+                        try writeIPInfo(info)
+                        lastResolved = (summaries.intern(ip: ip), info.country)
+                        ipCache[ip] = lastResolved
+                    }
+                    lastIP = batch.copy(i, .ip)
+                }
+                ipIndex.append(lastResolved.index)
+                country.append(lastResolved.country ?? batch.text(i, .reportedCountry) ?? "")
+            }
+
             // In login_candidate_time's order (candidate id, then time): one sweep of that index per batch.
             let rank = summaries.candidateRanks()
             var keys = [(rank: Int, at: Int64)]()
-            keys.reserveCapacity(batch.count)
-            for i in batch.indices { keys.append((pending[i].candidate.map { rank[$0] } ?? -1, pending[i].at)) }
+            keys.reserveCapacity(n)
+            for i in 0..<n { keys.append((candidate[i] < 0 ? -1 : rank[candidate[i]], batch.occurredAt[i])) }
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
-            let inserted = try inserter.insert(batch, order: order, checkpoint: writer.checkpoint)
+            let inserted = try inserter.insert(batch, candidate: candidate,
+                                               names: (summaries.candidateBytes, summaries.candidateSpans),
+                                               order: order, checkpoint: writer.checkpoint)
+            // Devices repeat from one sign-in to the next: the previous event's String is reused.
+            var lastDevice = -1, device: String? = nil
             for (i, new) in inserted.enumerated() {
                 guard new else { counts.skippedDuplicates += 1; continue }
                 counts.inserted += 1
-                if let c = pending[i].candidate {
-                    touched.insert(c)
-                    summaries.add(batch[i], candidate: c, ip: pending[i].ip, country: pending[i].country)
-                }
+                let c = candidate[i]
+                guard c >= 0 else { continue }
+                touched.insert(c)
+                if lastDevice < 0 || !batch.same(i, lastDevice, .deviceId) { device = batch.text(i, .deviceId) }
+                lastDevice = i
+                summaries.add(at: batch.occurredAt[i], candidate: c, ip: ipIndex[i], country: country[i],
+                              session: batch.text(i, .sessionId), locale: batch.text(i, .locale), device: device,
+                              managed: batch.deviceManaged(i))
             }
-            batch.removeAll(keepingCapacity: true)
-            pending.removeAll(keepingCapacity: true)
             if summaries.pendingRows >= Self.summaryRowsInMemory {
                 let rank = summaries.candidateRanks()
                 try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
@@ -106,57 +148,22 @@ struct LoginImport {
                     touched.removeAll(keepingCapacity: true)
                     summaries.forgetCandidates()
                     accountCache.removeAll(keepingCapacity: true)
-                    lastAccount = ""
+                    lastAccount = []
                 }
                 if summaries.ips.count >= Self.ipsInMemory { // bounded: IP cache and interned IPs go together
                     summaries.forgetIPs()
                     ipCache.removeAll(keepingCapacity: true)
-                    lastIP = ""
+                    lastIP = []
                 }
             }
         }
 
-        try PrefetchingReader.runOwned(batchSize: 4096, produce: next) { (records: inout [LoginRecord]) in
-            records.reverse() // popLast then moves each record out, in file order, without a copy
-            while let record = records.popLast() {
-                try writer.checkpoint() // IP lookups and ip_info writes hold the lock too
-                counts.records += 1
-                guard case .event(var event) = record else {
-                    if case .skipped(let reason) = record { counts.skipped[reason, default: 0] += 1 }
-                    continue
-                }
-                if event.account != lastAccount || lastAccount.isEmpty {
-                    if let hit = accountCache[event.account] {
-                        lastCandidate = hit
-                    } else {
-                        lastCandidate = try accounts.candidate(for: event.account).map { ($0, summaries.intern(candidate: $0)) }
-                        if accountCache.count >= Self.accountsInMemory { accountCache.removeAll(keepingCapacity: true) }
-                        accountCache[event.account] = lastCandidate
-                    }
-                    lastAccount = event.account
-                }
-                let candidate = lastCandidate
-                event.candidateId = candidate?.id
-
-                if event.ip != lastIP || lastIP.isEmpty {
-                    if let hit = ipCache[event.ip] {
-                        lastResolved = hit
-                    } else {
-                        let info = intel.lookup(event.ip)
-                        try writeIPInfo(info)
-                        lastResolved = (summaries.intern(ip: event.ip), info.country)
-                        ipCache[event.ip] = lastResolved
-                    }
-                    lastIP = event.ip
-                }
-                let ip = lastResolved
-                pending.append(Pending(candidate: candidate?.index, ip: ip.index,
-                                       country: ip.country ?? event.reportedCountry ?? "", at: event.occurredAt))
-                batch.append(event)
-                if batch.count == Self.batchSize { try flush() }
-            }
+        // The reading thread parses, maps and packs whole batches (LoginBatch); this thread maps
+        // accounts and IPs, inserts, and keeps the summaries.
+        try PrefetchingReader.runOwned(batchSize: 1, depth: 2, produce: { try batches(Self.batchSize) }) {
+            (queued: inout [LoginBatch]) in
+            for batch in queued { try write(batch) }
         }
-        try flush()
         let rank = summaries.candidateRanks()
         try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
         try touchedStore.add(touched.map { summaries.candidates[$0] })

@@ -29,7 +29,7 @@ final class CanonicalLoginMapper {
     private var countryMemo: [String: String] = [:]
     private var ipCheck = IPTextCheck()
 
-    private static let names = ["event_id", "source", "occurred_at", "account", "ip", "country", "city", "outcome",
+    static let names = ["event_id", "source", "occurred_at", "account", "ip", "country", "city", "outcome",
                                 "user_agent", "device_id", "device_managed", "locale", "session_id"]
 
     func map(_ r: FlatRecord) throws -> LoginRecord {

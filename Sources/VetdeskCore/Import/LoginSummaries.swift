@@ -48,10 +48,17 @@ struct LoginSummaries {
         devices.removeAll(keepingCapacity: true); locales.removeAll(keepingCapacity: true)
     }
 
+    /// The interned candidates' ids as UTF-8, end to end (`candidateSpans`: start, length), bound
+    /// from here into login_event without a copy (LoginEventInserter).
+    private(set) var candidateBytes: [UInt8] = []
+    private(set) var candidateSpans: [(start: Int, count: Int)] = []
+
     mutating func intern(candidate: String) -> Int {
         if let i = candidateIndex[candidate] { return i }
         candidates.append(candidate)
         candidateIndex[candidate] = candidates.count - 1
+        candidateSpans.append((candidateBytes.count, candidate.utf8.count))
+        candidateBytes.append(contentsOf: candidate.utf8)
         return candidates.count - 1
     }
 
@@ -70,6 +77,8 @@ struct LoginSummaries {
         precondition(pendingRows == 0, "candidates forgotten while counts refer to them")
         candidates.removeAll(keepingCapacity: true)
         candidateIndex.removeAll(keepingCapacity: true)
+        candidateBytes.removeAll(keepingCapacity: true)
+        candidateSpans.removeAll(keepingCapacity: true)
         byId.removeAll(keepingCapacity: true)
         rank.removeAll(keepingCapacity: true)
     }
@@ -111,27 +120,33 @@ struct LoginSummaries {
     /// reported one, else "". Borrowed: a copy of a LoginEvent retains its strings, which were made on
     /// the reading thread (a cache miss each; LoginEvent copies were ~7 % of a 500k-row import).
     mutating func add(_ e: borrowing LoginEvent, candidate: Int, ip: Int, country: String) {
-        let t = e.occurredAt
+        add(at: e.occurredAt, candidate: candidate, ip: ip, country: country, session: e.sessionId, locale: e.locale,
+            device: e.deviceId, managed: e.deviceManaged)
+    }
+
+    /// The same from an event's parts (LoginImport takes them from a LoginBatch's bytes).
+    mutating func add(at t: Int64, candidate: Int, ip: Int, country: String, session: String?, locale: String?,
+                      device: String?, managed: Bool?) {
         let ipKey = IPKey(candidate: candidate, ip: ip)
         if ipUse[ipKey] == nil { ipUse[ipKey] = Span(t) } else { ipUse[ipKey]!.add(t) }
         days[Day(candidate: candidate, day: Time.dayNumber(t), country: country), default: 0] += 1
         hourCounts[candidate * 168 + Time.weekday(t) * 24 + Time.hour(t), default: 0] += 1
-        if let s = e.sessionId {
+        if let s = session {
             let key = Pair(candidate: candidate, value: s)
             if sessions[key] == nil { sessions[key] = Span(t) } else { sessions[key]!.add(t) }
         }
-        if let l = e.locale, !l.isEmpty { locales[Pair(candidate: candidate, value: l), default: 0] += 1 }
-        if let d = e.deviceId {
+        if let l = locale, !l.isEmpty { locales[Pair(candidate: candidate, value: l), default: 0] += 1 }
+        if let d = device {
             let key = Pair(candidate: candidate, value: d)
             if var existing = devices[key] {
                 existing.span.add(t)
-                if let m = e.deviceManaged, existing.managed == nil || t >= existing.managedAt {
+                if let m = managed, existing.managed == nil || t >= existing.managedAt {
                     existing.managed = m
                     existing.managedAt = t
                 }
                 devices[key] = existing
             } else {
-                devices[key] = DeviceSpan(span: Span(t), managed: e.deviceManaged, managedAt: t)
+                devices[key] = DeviceSpan(span: Span(t), managed: managed, managedAt: t)
             }
         }
     }

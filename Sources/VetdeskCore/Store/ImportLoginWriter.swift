@@ -56,51 +56,92 @@ final class LoginEventInserter {
         return try Row.fetchOne(unmappedHolder, arguments: [key])
     }
 
-    /// Inserts `events` in the order `order` (indexes into `events`, sorted by candidate and time by the
-    /// caller); for each event, true when it was new, false when it was already stored (earlier import,
-    /// or earlier in this batch). `checkpoint` runs before each row (the import session may commit a chunk there).
-    func insert(_ events: borrowing [LoginEvent], order: [Int], checkpoint: () throws -> Void) throws -> [Bool] {
-        var inserted = [Bool](repeating: false, count: events.count)
-        try events.withUnsafeBufferPointer { events in
-            for i in order {
-                try checkpoint()
-                inserted[i] = try insertOne(events[i]) // borrowed: a copy would retain every string of the event
+    /// Inserts the events of `batch` in the order `order` (indexes into the batch, sorted by candidate and
+    /// time by the caller); `candidate[i]` is event i's interned candidate (an index into `names`, the
+    /// interned ids end to end with their spans; -1: unmapped). For each event, true when it was new,
+    /// false when it was already stored (earlier import, or earlier in this batch). `checkpoint` runs
+    /// before each row (the import session may commit a chunk there). Text is bound from the batch's
+    /// buffer as it is (SQLITE_STATIC): no String and no copy per value (issue 13, session 6).
+    func insert(_ batch: LoginBatch, candidate: [Int], names: (bytes: [UInt8], spans: [(start: Int, count: Int)]),
+                order: [Int], checkpoint: () throws -> Void) throws -> [Bool] {
+        var inserted = [Bool](repeating: false, count: batch.count)
+        try batch.bytes.withUnsafeBufferPointer { buffer in
+            try names.bytes.withUnsafeBufferPointer { ids in
+                let base = buffer.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
+                let idBase = ids.baseAddress ?? base
+                for i in order {
+                    try checkpoint()
+                    let c = candidate[i]
+                    inserted[i] = try insertOne(batch, i, base: base,
+                                                candidate: c < 0 ? nil : (idBase + names.spans[c].start, names.spans[c].count))
+                }
             }
         }
         return inserted
     }
 
-    private func insertOne(_ e: borrowing LoginEvent) throws -> Bool {
-        var key = LoginEventKey.of(source: e.source, sourceId: e.sourceId)
-        if e.candidateId != nil, unmappedMayExist, try storedUnmapped(e, key: key) { return false }
+    private func insertOne(_ batch: LoginBatch, _ i: Int, base: UnsafePointer<UInt8>,
+                           candidate: (UnsafePointer<UInt8>, Int)?) throws -> Bool {
+        var key = batch.keys[i]
+        if candidate != nil, unmappedMayExist, try storedUnmapped(batch, i, key: key) { return false }
         while true {
-            if try step(e, key: key) {
-                if e.candidateId == nil { unmappedMayExist = true }
+            if try step(batch, i, base: base, candidate: candidate, key: key) {
+                if candidate == nil { unmappedMayExist = true }
                 return true
             }
-            let row = try holder(candidate: e.candidateId, occurredAt: e.occurredAt, key: key)
-            if row?[0] == e.source && row?[1] == e.sourceId { return false } // already stored
+            let candidateId = candidate.map { String(decoding: UnsafeBufferPointer(start: $0.0, count: $0.1), as: UTF8.self) }
+            let row = try holder(candidate: candidateId, occurredAt: batch.occurredAt[i], key: key)
+            if let row, (row[0] as String?) == batch.text(i, .source), (row[1] as String?) == batch.text(i, .sourceId) {
+                return false // already stored
+            }
             key = LoginEventKey.next(after: key)
         }
     }
 
-    /// Whether `e` is stored among the unmapped events (walks its probe chain there).
-    private func storedUnmapped(_ e: borrowing LoginEvent, key start: Int64) throws -> Bool {
+    /// Whether event `i` is stored among the unmapped events (walks its probe chain there).
+    private func storedUnmapped(_ batch: LoginBatch, _ i: Int, key start: Int64) throws -> Bool {
         var key = start
         while let row = try Row.fetchOne(unmappedHolder, arguments: [key]) {
-            if row[0] == e.source && row[1] == e.sourceId { return true }
+            if (row[0] as String?) == batch.text(i, .source), (row[1] as String?) == batch.text(i, .sourceId) { return true }
             key = LoginEventKey.next(after: key)
         }
         return false
     }
 
+    /// SQL parameter of each LoginBatch column.
+    private static let parameter: [Int32] = LoginBatch.Column.allCases.map { column -> Int32 in
+        switch column {
+        case .source: 1
+        case .sourceId: 2
+        case .account: 4
+        case .ip: 6
+        case .reportedCountry: 7
+        case .city: 8
+        case .outcome: 9
+        case .userAgent: 10
+        case .deviceId: 11
+        case .locale: 13
+        case .sessionId: 14
+        case .idpRiskLevel: 16
+        case .idpRisk: 17
+        }
+    }
+
     /// One INSERT; false when the key was taken.
-    private func step(_ e: borrowing LoginEvent, key: Int64) throws -> Bool {
-        insert.bind(1, e.source); insert.bind(2, e.sourceId); insert.bind(3, e.candidateId); insert.bind(4, e.account)
-        insert.bind(5, e.occurredAt); insert.bind(6, e.ip); insert.bind(7, e.reportedCountry); insert.bind(8, e.city)
-        insert.bind(9, e.outcome); insert.bind(10, e.userAgent); insert.bind(11, e.deviceId)
-        insert.bind(12, e.deviceManaged); insert.bind(13, e.locale); insert.bind(14, e.sessionId)
-        insert.bind(15, key); insert.bind(16, e.idpRiskLevel); insert.bind(17, e.idpRisk)
+    private func step(_ batch: LoginBatch, _ i: Int, base: UnsafePointer<UInt8>,
+                      candidate: (UnsafePointer<UInt8>, Int)?, key: Int64) throws -> Bool {
+        for column in 0..<LoginBatch.columns {
+            let span = batch.span(i, LoginBatch.Column(rawValue: column)!)
+            if span.count < 0 { insert.bindNull(Self.parameter[column]) } else {
+                insert.bindStatic(Self.parameter[column], LoginBatch.pointer(base, span), span.count)
+            }
+        }
+        if let candidate {
+            insert.bindStatic(3, UnsafeRawPointer(candidate.0).assumingMemoryBound(to: CChar.self), candidate.1)
+        } else {
+            insert.bindNull(3)
+        }
+        insert.bind(5, batch.occurredAt[i]); insert.bind(12, batch.deviceManaged(i)); insert.bind(15, key)
         return try insert.run() > 0
     }
 }

@@ -31,6 +31,14 @@ final class RawStatement {
         texts.append((index, offset, arena.count - offset))
     }
 
+    /// Binds `count` bytes at `pointer` as text without a copy (SQLITE_STATIC): the caller keeps them
+    /// in place until `run()` returns (LoginEventInserter binds straight from a LoginBatch's buffer).
+    func bindStatic(_ index: Int32, _ pointer: UnsafePointer<CChar>, _ count: Int) {
+        sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+    }
+
+    func bindNull(_ index: Int32) { sqlite3_bind_null(handle, index) }
+
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }

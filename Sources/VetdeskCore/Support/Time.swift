@@ -45,8 +45,10 @@ public enum Time {
     /// Parses ISO 8601 / RFC 3339 date-times ("2026-03-02T07:14:00Z", with fractional seconds
     /// or a ±hh:mm offset, or a space instead of T) and plain dates ("2026-03-02", midnight UTC).
     /// Returns nil for anything else; a date-time without zone is taken as UTC.
-    public static func parse(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
+    public static func parse(_ text: String) -> Int64? { parse(utf8: Array(text.utf8)) }
+
+    /// The same from UTF-8 bytes (the sign-in import parses straight from its CSV buffer).
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(utf8 b: Bytes) -> Int64? where Bytes.Index == Int {
         func num(_ i: Int, _ n: Int) -> Int? {
             guard i + n <= b.count else { return nil }
             var v = 0

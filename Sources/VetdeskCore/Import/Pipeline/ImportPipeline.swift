@@ -78,6 +78,15 @@ final class ImportPipeline {
         }
     }
 
+    /// Vetdesk's own sign-in CSV read straight into batches (CanonicalLoginBatchReader), when no record
+    /// may be rejected (no error budget) and nothing is sampled (no dry run); nil otherwise.
+    func canonicalLoginBatches(_ reader: FlatRecordReader) -> ((Int) throws -> LoginBatch?)? {
+        guard !options.dryRun, !budget.allowsErrors, let budgeted = reader as? BudgetedFlatReader,
+              let csv = budgeted.inner as? CSVRecordReader, csv.kind == .logins else { return nil }
+        let fast = CanonicalLoginBatchReader(csv, counter: budgeted.counter)
+        return { try fast.next(size: $0) }
+    }
+
     private static func count(_ record: LoginRecord, counter: ProgressCounter?, sample: ImportSample) {
         switch record {
         case .event(let e):
