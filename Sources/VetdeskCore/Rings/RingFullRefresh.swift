@@ -9,7 +9,9 @@ import GRDB
 /// - ids are matched from (component, stored ring, overlap) counts made in SQL, by the same rule as
 ///   RingFinder.assignIds (largest overlap first, ties to the older id, then to the earlier component);
 /// - each component is then read back, saved and compared with its stored ring alone.
-/// Measured at 1M candidates / 20M sign-ins: docs/performance.md "Rings at 1M (session 6)".
+/// Measured (docs/performance.md "Rings at 1M (session 6)", 2026-11-30, load 12-15 on 2 cores): max RSS 53 -> 47 MB
+/// at 100k/5M and 114 -> 49 MB at 1M candidates without sign-ins (flat with candidates); ~10 % more CPU (0.82 ->
+/// 0.91 s user at 100k: per-batch home reads, per-component queries). Session 5's 472 MB at 1M/20M: not re-measured.
 struct RingFullRefresh {
     let db: Database
     let now: Int64
