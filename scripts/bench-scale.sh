@@ -75,6 +75,8 @@ for size in $SIZES; do
         if scripts/bench-rings.sh "$BIN" "$BIG" "$DATA" >"$WORK/rings.out" 2>&1; then
             # The full refresh's own seconds (the script also times a first computation and an increment).
             V[$L,rings_s]=$(awk '/^rings: full refresh/ {print $5}' "$WORK/rings.out"); sed 's/^/   /' "$WORK/rings.out"
+            # Its max RSS: the "max RSS" row right below it.
+            V[$L,rings_rss]=$(awk '/^rings: full refresh/ {f = 1; next} f && /max RSS/ {print $4; exit}' "$WORK/rings.out")
         else echo "bench-scale: bench-rings.sh failed: $(tail -3 "$WORK/rings.out")" >&2; fi
     fi
     echo "== $L: first frame and first queue page"
@@ -103,7 +105,7 @@ print(max((rows[0].get("full_name") or rows[0]["fullName"]).split(), key=len))')
     V[$L,daily_big]=$(calc "round($SECONDS_daily_big, 2)"); V[$L,daily_empty]=$(calc "round($SECONDS_daily_empty, 2)")
     V[$L,daily_ratio]=$(ratio "$SECONDS_daily_big" "$SECONDS_daily_empty")
     V[$L,daily_rss]=$RSS_daily_big
-    V[$L,peak_rss]=$(printf '%s\n' "$RSS_setup" "$RSS_import" "$RSS_rescore" "$RSS_query" "$RSS_daily_big" "$RSS_daily_empty" | sort -n | tail -1)
+    V[$L,peak_rss]=$(printf '%s\n' "$RSS_setup" "$RSS_import" "$RSS_rescore" "$RSS_query" "$RSS_daily_big" "$RSS_daily_empty" "${V[$L,rings_rss]:-0}" | sort -n | tail -1)
     V[$L,logins]=$M
     rm -f "$BIG"* "$EMPTY"* "$WORK/delta.csv"
 done
@@ -126,6 +128,7 @@ line import_rss "import max RSS (MB)" "< 200 MB, flat"
 line rescore_s "full rescore (s)" "< 3 s at 100k, linear"
 line rescore_rss "rescore max RSS (MB)" "< 200 MB, flat"
 line rings_s "ring finding (s)" "linear"
+line rings_rss "ring finding max RSS (MB)" "< 200 MB, flat"
 line first_ms "first settled frame (ms)" "< 100 ms, flat"
 line query_cold "first queue page, cold (ms)" "flat"
 line bytes_per_signin "store bytes per sign-in" "flat"

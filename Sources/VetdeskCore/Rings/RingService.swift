@@ -58,7 +58,14 @@ public struct RingService: Sendable {
         }
     }
 
+    /// Every ring recomputed, in bounded memory (RingFullRefresh).
     static func full(_ db: Database, now: Int64) throws -> RefreshReport {
+        try RingFullRefresh(db: db, now: now).run()
+    }
+
+    /// The same, all in memory (every edge, component and stored ring at once): what `full` was before session 6,
+    /// kept as the reference RingFullRefreshTests compare it with.
+    static func fullInMemory(_ db: Database, now: Int64) throws -> RefreshReport {
         let extraction = try RingStore.edges(db)
         let components = RingFinder.components(extraction.edges)
         try apply(db, components, stored: try RingStore.activeMembers(db), now: now)

@@ -15,39 +15,46 @@ struct RingGroupSource {
 
     // MARK: - Full
 
-    /// Every group of two or more sharers. Each query first finds the shared values in a covering index alone
-    /// (value plus candidate), then reads rows only for those: reading every candidate's, payment's or device's
-    /// row to group them was most of a full refresh (docs/performance.md, "Rings").
+    /// Every group of two or more sharers, in one array (tests; the full refresh streams: `forEachGroup`).
     func allGroups() throws -> [RingGroup] {
         var out: [RingGroup] = []
+        try forEachGroup { out.append($0) }
+        return out
+    }
+
+    /// Every group of two or more sharers, handed over one at a time from SQL cursors, so a full refresh holds
+    /// one batch of groups, never all of them (at 1M candidates the groups and their sharers' homes were most of
+    /// a 472 MB peak). Each query first finds the shared values in a covering index alone (value plus candidate),
+    /// then reads rows only for those: reading every candidate's, payment's or device's row to group them was
+    /// most of a full refresh (docs/performance.md, "Rings").
+    func forEachGroup(_ body: (RingGroup) throws -> Void) throws {
         func split(_ s: String?) -> [String] { (s ?? "").split(separator: ",").map(String.init) }
-        for row in try Row.fetchAll(db, sql: """
+        let payments = try Row.fetchCursor(db, sql: """
             SELECT a.account_type, coalesce(a.iban, a.identifier) AS value, group_concat(DISTINCT p.candidate_id) AS members,
                    min(p.paid_at) AS first, max(p.paid_at) AS last
             FROM (SELECT account_id FROM payment GROUP BY account_id HAVING count(DISTINCT candidate_id) >= 2) s
             JOIN payment p ON p.account_id = s.account_id JOIN payment_account a ON a.id = s.account_id
             GROUP BY s.account_id
-            """) {
-            out.append(Self.payment(row, members: split(row["members"])))
-        }
-        for row in try Row.fetchAll(db, sql: """
+            """)
+        while let row = try payments.next() { try body(Self.payment(row, members: split(row["members"]))) }
+        let devices = try Row.fetchCursor(db, sql: """
             SELECT s.device_id, group_concat(DISTINCT d.candidate_id) AS members, min(d.first_at) AS first, max(d.last_at) AS last
             FROM (SELECT device_id FROM login_device GROUP BY device_id HAVING count(DISTINCT candidate_id) >= 2) s
             JOIN login_device d ON d.device_id = s.device_id GROUP BY s.device_id
-            """) {
-            out.append(Self.device(row, members: split(row["members"])))
-        }
+            """)
+        while let row = try devices.next() { try body(Self.device(row, members: split(row["members"]))) }
         for (kind, column) in Self.columns {
             // `column` comes from the fixed list, never from data. NOCASE folds ASCII like lower() and uses the index.
             let nocase = kind == .email ? " COLLATE NOCASE" : ""
-            for row in try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(kind == .email ? "lower(s.v)" : "s.v") AS value, group_concat(c.id) AS members
                 FROM (SELECT \(column) AS v FROM candidate WHERE \(column) IS NOT NULL AND \(column) <> ''
                       GROUP BY \(column)\(nocase) HAVING count(*) >= 2) s
                 JOIN candidate c ON c.\(column) = s.v\(nocase) GROUP BY s.v\(nocase)
-                """) {
+                """)
+            while let row = try rows.next() {
                 let value: String = row["value"]
-                out.append(RingGroup(kind: kind, key: RingGroup.key(kind, shown: value), value: value, members: split(row["members"])))
+                try body(RingGroup(kind: kind, key: RingGroup.key(kind, shown: value), value: value, members: split(row["members"])))
             }
         }
         try syncShipToKeys()
@@ -60,28 +67,28 @@ struct RingGroupSource {
         while let row = try rows.next() {
             let key: String = row["key"]
             if let g = shared, g.key == key { shared!.members.append(row["candidate_id"]); continue }
-            if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
+            if let g = shared { try body(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
             shared = (key, row["address"], [row["candidate_id"]])
         }
-        if let g = shared { out.append(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
+        if let g = shared { try body(Self.shipTo(shown: g.shown, key: g.key, members: g.members)) }
         // Lines shared by 2 to maxLineSharers are found in the (ip, candidate_id) index alone; only their rows
         // are then read, not every candidate's every line.
-        for row in try Row.fetchAll(db, sql: """
+        let lines = try Row.fetchCursor(db, sql: """
             SELECT u.ip, group_concat(u.candidate_id || ':' || u.events) AS members, min(u.first_at) AS first, max(u.last_at) AS last
             FROM (SELECT ip FROM login_ip_use GROUP BY ip HAVING count(*) BETWEEN 2 AND ?) s
             JOIN login_ip_use u ON u.ip = s.ip LEFT JOIN ip_info i ON i.ip = s.ip
             WHERE coalesce(i.provider_kind, '') = '' AND coalesce(i.anonymous_proxy, 0) = 0
             GROUP BY u.ip
-            """, arguments: [RingStore.maxLineSharers]) {
+            """, arguments: [RingStore.maxLineSharers])
+        while let row = try lines.next() {
             var events: [String: Int] = [:]
             for part in (row["members"] as String).split(separator: ",") {
                 guard let colon = part.lastIndex(of: ":"), let n = Int(part[part.index(after: colon)...]) else { continue }
                 events[String(part[..<colon])] = n
             }
-            out.append(Self.line(ip: row["ip"], events: events, first: row["first"], last: row["last"]))
+            try body(Self.line(ip: row["ip"], events: events, first: row["first"], last: row["last"]))
         }
-        out += try referrals(sql: "", arguments: [])
-        return out
+        for g in try referrals(sql: "", arguments: []) { try body(g) }
     }
 
     // MARK: - Around given candidates
@@ -152,7 +159,7 @@ struct RingGroupSource {
         return Array(extraction.edges[before...])
     }
 
-    /// Judges many groups with two batched reads (full refresh).
+    /// Judges many groups with two batched reads (homes, line totals).
     mutating func judgeAll(_ groups: [RingGroup]) throws {
         var homes = Set<String>(), totals = Set<String>()
         // Ship-to groups decide "household" before the size limit: their sharers' homes are needed at any size.
@@ -163,6 +170,29 @@ struct RingGroupSource {
         try loadHomes(Array(homes))
         try loadTotals(Array(totals))
         for g in groups { extraction.judge(g) }
+    }
+
+    /// Full refresh, streamed: every group judged in batches of `batch` groups; each batch's edges go to `emit`
+    /// and its homes and totals are dropped, so memory follows the batch, not the store. A sharer in groups of
+    /// several batches has its home read once per batch (kept keys: no normalising again). Same edges and skips
+    /// as judging all groups at once: `judge` reads homes only of the group's own members.
+    mutating func judgeAllStreamed(batch: Int = 4096, emit: ([RingEdge]) throws -> Void) throws {
+        var pending: [RingGroup] = []
+        func flush(_ source: inout RingGroupSource) throws {
+            try source.judgeAll(pending)
+            pending.removeAll(keepingCapacity: true)
+            try emit(source.extraction.edges)
+            source.extraction.edges.removeAll()
+            source.extraction.homes.removeAll()
+            source.extraction.totals.removeAll()
+        }
+        // A copy reads (its db is the same connection) while `self` judges: no overlapping access to self.
+        let reader = self
+        try reader.forEachGroup { g in
+            pending.append(g)
+            if pending.count >= batch { try flush(&self) }
+        }
+        try flush(&self)
     }
 
     private mutating func loadHomes(_ ids: [String]) throws {
@@ -241,22 +271,35 @@ struct RingGroupSource {
     }
 
     /// Full refresh: ring_ship_to made to match every candidate's ship-to, normalising only addresses that
-    /// changed since it was written (AddressKey is the costly part); read as a cursor, so memory stays flat.
+    /// changed since it was written (AddressKey is the costly part); a page at a time, so memory stays flat.
     private func syncShipToKeys() throws {
         // Only rows whose address differs from the kept one come back: comparing in SQL, not in Swift per row.
-        var changed: [(id: String, address: String)] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.ship_to_address FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
-            WHERE c.ship_to_address IS NOT NULL AND c.ship_to_address <> '' AND s.address IS NOT c.ship_to_address
-            """)
-        while let row = try cursor.next() { changed.append((row["id"], row["ship_to_address"])) }
+        // In pages of `page` changed rows, by rowid (table order: paging by id read the table through the id index,
+        // one random page read per candidate), so a first computation, which changes every row, does not hold every
+        // address (at 1M candidates ~100 MB); each page is normalised and written before the next is read.
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO ring_ship_to(candidate_id, address, key) VALUES (?, ?, ?)
             ON CONFLICT(candidate_id) DO UPDATE SET address = excluded.address, key = excluded.key
             """)
-        // Normalising is the costly part (a first computation does every address): on all cores.
-        let keys = ParallelMap.map(changed.map(\.address)) { AddressKey.of($0) }
-        for (c, key) in zip(changed, keys) { try upsert.execute(arguments: [c.id, c.address, key]) }
+        let page = 20_000
+        var after = Int64.min
+        while true {
+            var changed: [(id: String, address: String)] = []
+            var last = after
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.rowid, c.id, c.ship_to_address FROM candidate c LEFT JOIN ring_ship_to s ON s.candidate_id = c.id
+                WHERE c.rowid > ? AND c.ship_to_address IS NOT NULL AND c.ship_to_address <> ''
+                  AND s.address IS NOT c.ship_to_address ORDER BY c.rowid LIMIT \(page)
+                """, arguments: [after]) {
+                last = row[0]
+                changed.append((row[1], row[2]))
+            }
+            // Normalising is the costly part (a first computation does every address): on all cores.
+            let keys = ParallelMap.map(changed.map(\.address)) { AddressKey.of($0) }
+            for (c, key) in zip(changed, keys) { try upsert.execute(arguments: [c.id, c.address, key]) }
+            guard changed.count == page else { break }
+            after = last
+        }
         // Every candidate with a ship-to now has its up-to-date row (one per candidate): more rows than such
         // candidates means rows of people who gave theirs up. The triggers delete those, so this rarely runs.
         let kept = try Int.fetchOne(db, sql: "SELECT count(*) FROM ring_ship_to") ?? 0

@@ -57,7 +57,8 @@ enum RingStore {
 
     // MARK: - Edges
 
-    /// Every strong edge in the store (full refresh), with the skipped values counted by reason.
+    /// Every strong edge in the store, all at once, with the skipped values counted by reason (the in-memory
+    /// reference, RingService.fullInMemory; the full refresh streams them: RingFullRefresh).
     static func edges(_ db: Database) throws -> RingExtraction {
         var source = try RingGroupSource(db: db)
         try source.judgeAll(try source.allGroups())

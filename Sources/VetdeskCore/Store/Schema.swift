@@ -61,6 +61,8 @@ enum Schema {
         // Fewer B-tree writes per sign-in: dedupe key inside the candidate/time index, hours packed per candidate.
         m.registerMigration("v15-logindata") { db in try LoginDataSchema.migrate(db) }
         m.registerMigration("v15-lead-case-status-count") { db in try db.execute(sql: CaseStatusCountSchema.sql) }
+        // Ring marks of UPDATE triggers that an importer's UPSERT does not abort (RingDirtyUpsertSchema).
+        m.registerMigration("v16-ringsmem-upsert-safe-marks") { db in try db.execute(sql: RingDirtyUpsertSchema.sql) }
         return m
     }
 
