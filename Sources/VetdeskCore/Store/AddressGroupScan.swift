@@ -27,8 +27,9 @@ enum AddressGroupScan {
         s.utf8.allSatisfy({ $0 < 128 }) ? s : s.precomposedStringWithCanonicalMapping
     }
 
-    /// The rows whose address counts: any address at all.
-    private static let rows = "FROM candidate WHERE coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> ''"
+    /// The rows whose address counts: any address at all. Parenthesised: the branches below add
+    /// `AND ...` to it (without them, every row passed every branch; same groups, 10x the keys).
+    private static let rows = "FROM candidate WHERE (coalesce(address, '') <> '' OR coalesce(ship_to_address, '') <> '')"
 
     /// Rules (as the in-memory version): a digit run is "popular" when 2+ addresses have it (a row's
     /// ship-to counted only when its runs differ from the home's). A home address gets a key when its

@@ -5,7 +5,9 @@ import GRDB
 /// list index). It holds nothing per candidate of the scope: the ids are read a page at a time
 /// (`page`), and each chunk finds its own shared values (`links`). At 1M candidates the plan's id
 /// list, its link index of every shared value and the address rows it was built from took most of
-/// `rescore --all`'s 541 MB max RSS (docs/performance.md, "Rescore memory at 1M (session 6)").
+/// `rescore --all`'s 541 MB max RSS. Measured 2026-11-30 (release, loaded 2-core machine), `rescore
+/// --all`: 1M candidates without sign-ins 449 MB -> 140 MB; 100k / 5M 129 MB -> 115 MB; results
+/// identical (docs/performance.md, "Rescore memory at 1M (session 6)").
 struct RescorePlan: Sendable {
     let scope: RuleScope
     let dirtyMode: Rescorer.DirtyMode
