@@ -1,11 +1,11 @@
 import GRDB
 
-/// The values shared by 2+ candidates that touch a rescoring run, found ONCE in the plan
-/// (RuleLinkQueries.groups: set-based GROUP BY ... HAVING over the indexes) with their sharers, so
-/// that each chunk builds its candidates' `SharedValue`s in memory. Before, every chunk ran the
-/// scoped link queries and the people/login-total look-ups again: 20 chunks of 5,000 at 100k
-/// candidates / 5M sign-ins spent most of a 31 s run there (docs/performance.md, "Full rescore").
-/// Only groups of 2+ are kept, so the index stays small next to the candidates it links.
+/// The values shared by 2+ candidates that touch one chunk of a rescoring run (RuleLinkQueries.groups,
+/// scoped to the chunk: set-based GROUP BY ... HAVING over the indexes), with all their sharers, so
+/// that the chunk builds its candidates' `SharedValue`s in memory. Session 5 built one index for the
+/// whole run in the plan; at 1M candidates (a third of whom share an IP in the generated set) that
+/// index was a large part of `rescore --all`'s 541 MB, so each chunk now finds its own
+/// (docs/performance.md, "Rescore memory at 1M (session 6)"). Only groups of 2+ are kept.
 struct RuleLinkIndex: Sendable {
     struct Entry: Sendable {
         var kind: SharedValue.Kind

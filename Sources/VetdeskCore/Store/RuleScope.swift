@@ -40,6 +40,12 @@ enum RuleScope: Equatable, Sendable {
         return hex + "' AS TEXT)"
     }
 
+    /// Whether a `range` holds `id`, in SQLite's BINARY order (UTF-8 bytes); false for other scopes.
+    func rangeIncludes(_ id: String) -> Bool {
+        guard case .range(let first, let last) = self else { return false }
+        return !id.utf8.lexicographicallyPrecedes(first.utf8) && !last.utf8.lexicographicallyPrecedes(id.utf8)
+    }
+
     /// The temp table holding the ids (nil for `all` and `range`).
     var table: String? {
         switch self {

@@ -102,7 +102,7 @@ struct RescoreChunk: Sendable {
         clock = PhaseClock()
         // Loops read fields through the index: `for c in contexts` copies each whole context
         // (some 30 reference counts), 100k times per loop.
-        let links = try plan.links.get() // a full run's first chunks may wait here for the plan's links
+        let links = try plan.links(db, scope) // this chunk's shared values (a full run's first chunks may wait for the address groups)
         for i in contexts.indices { contexts[i].shared = links.sharedValues(of: contexts[i].candidate.id) }
         out.phases["links"] = clock.seconds
         clock = PhaseClock()

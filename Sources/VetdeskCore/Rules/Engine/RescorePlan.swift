@@ -1,21 +1,27 @@
 import GRDB
 
-/// What a rescoring run settles before its chunks: the scope and its candidate ids (in id order, the
-/// order one unchunked run used), the candidates with a referral edge, and the lookups that would
-/// otherwise be rebuilt for every chunk (address groups, the sanctions list index).
+/// What a rescoring run settles before its chunks: the scope, the candidates with a referral edge,
+/// and the lookups that would otherwise be rebuilt for every chunk (address groups, the sanctions
+/// list index). It holds nothing per candidate of the scope: the ids are read a page at a time
+/// (`page`), and each chunk finds its own shared values (`links`). At 1M candidates the plan's id
+/// list, its link index of every shared value and the address rows it was built from took most of
+/// `rescore --all`'s 541 MB max RSS. Measured 2026-11-30 (release, loaded 2-core machine), `rescore
+/// --all`: 1M candidates without sign-ins 449 MB -> 140 MB; 100k / 5M 129 MB -> 115 MB; results
+/// identical (docs/performance.md, "Rescore memory at 1M (session 6)").
 struct RescorePlan: Sendable {
     let scope: RuleScope
     let dirtyMode: Rescorer.DirtyMode
-    /// The scoped ids that name a candidate, ordered as SQLite orders them (BINARY).
-    let ids: [String]
+    /// No id of the scope names a candidate.
+    let isEmpty: Bool
     /// Candidates in scope that refer someone or were referred (referrer_id, either side): their
     /// second pass needs their neighbours' first-pass scores. Empty without second-pass rules.
+    /// (60 of 100k candidates in the bench set.)
     let referralLinked: Set<String>
-    /// Every value shared by 2+ candidates that touches the scope, with its sharers: found once here
-    /// (AddressKey groups need all candidates' addresses anyway), looked up in memory per chunk.
-    /// A full run with a `reader` finds them on a pool read connection while its first chunks load
-    /// (this plan was 25 % of a full run's CPU, all of it before any chunk started).
-    let links: Awaited<RuleLinkIndex>
+    let maxCandidatesPerIP: Int
+    /// The address groups (AddressKey: computed over every candidate's addresses, so once, not per
+    /// chunk; only groups of 2+ are held). A full run with a `reader` finds them on a pool read
+    /// connection while its first chunks load.
+    let addressGroups: Awaited<[RuleLinkQueries.Group]>
     /// Store-wide device-posture baseline (RuleContextLoader.peerManagedShare): two scans, done once;
     /// alongside the first chunks too, when there is a `reader`.
     let peerManagedShare: Awaited<Double?>
@@ -25,52 +31,71 @@ struct RescorePlan: Sendable {
     let listIndex: ListIndex?
     var phases: [String: Double] = [:]
 
-    /// `reader`: the pool, for a full run that computes its links and peer share on read connections
-    /// (a scoped run's scope lives in this connection's temp tables, so it computes them here).
+    /// `reader`: the pool, for a full run that computes its address groups and peer share on read
+    /// connections (a scoped run's scope lives in this connection's temp tables, so it computes them here).
     init(_ db: Database, prepare: (Database) throws -> (RuleScope, Rescorer.DirtyMode), secondPass: Bool,
          maxCandidatesPerIP: Int, reader: DatabasePool? = nil) throws {
         let clock = PhaseClock()
         let prepared = try prepare(db)
         scope = prepared.0
         dirtyMode = prepared.1
-        ids = try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) ORDER BY id")
+        self.maxCandidatesPerIP = maxCandidatesPerIP
+        isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM candidate WHERE \(scope.filter("id")))") ?? true
         referralLinked = secondPass ? Set(try String.fetchAll(db, sql: """
             SELECT id FROM candidate WHERE coalesce(referrer_id, '') <> '' AND \(scope.filter("id"))
             UNION SELECT referrer_id FROM candidate WHERE coalesce(referrer_id, '') <> '' AND \(scope.filter("referrer_id"))
             """)) : []
         phases["plan"] = clock.seconds
         let scope = self.scope
-        if ids.isEmpty {
-            links = Awaited(value: RuleLinkIndex())
+        if isEmpty {
+            addressGroups = Awaited(value: [])
             peerManagedShare = Awaited(value: nil)
         } else if let reader, scope == .all {
-            links = Awaited {
-                try reader.read { db in
-                    try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP,
-                                      addressGroups: RuleLinkQueries.allAddressGroups(db))
-                }
-            }
+            addressGroups = Awaited { try reader.read { try RuleLinkQueries.allAddressGroups($0) } }
             peerManagedShare = Awaited { try reader.read { try RuleContextLoader.peerManagedShare($0) } }
         } else {
             let linkClock = PhaseClock()
-            links = Awaited(value: try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP,
-                                                     addressGroups: RuleLinkQueries.allAddressGroups(db)))
+            var groups = try RuleLinkQueries.allAddressGroups(db)
+            if let table = scope.table {
+                // Only the groups that touch the scope (a dirty run's scope is a small part of the store).
+                let inScope = try Set(String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
+                groups.removeAll { !$0.members.contains(where: inScope.contains) }
+            }
+            addressGroups = Awaited(value: groups)
             phases["plan.links"] = linkClock.seconds
             let peerClock = PhaseClock()
             peerManagedShare = Awaited(value: try RuleContextLoader.peerManagedShare(db))
             phases["plan", default: 0] += peerClock.seconds
         }
         let restClock = PhaseClock()
-        watchlistHits = ids.isEmpty ? [:] : try RuleContextLoader.watchlistHits(db, scope)
-        listIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true && !ids.isEmpty
+        watchlistHits = isEmpty ? [:] : try RuleContextLoader.watchlistHits(db, scope)
+        listIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM list_source)") == true && !isEmpty
             ? try ListStore.index(db: db) : nil
         phases["plan", default: 0] += restClock.seconds
+    }
+
+    /// The next `limit` ids of the scope after `after` (nil: from the start) that name a candidate, in
+    /// SQLite's (BINARY) order: keyset pages, so no step holds every id of a run.
+    func page(_ db: Database, after: String?, limit: Int) throws -> [String] {
+        guard let after else {
+            return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) ORDER BY id LIMIT ?",
+                                       arguments: [limit])
+        }
+        return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) AND id > ? ORDER BY id LIMIT ?",
+                                   arguments: [after, limit])
+    }
+
+    /// The values that the candidates of a chunk (`scope`: range or temp.rescore_chunk) share with
+    /// anyone, with every sharer: found per chunk from the store's indexes (RuleLinkQueries), so the run
+    /// never holds every shared value of the store (at 1M candidates, a third of them share an IP).
+    func links(_ db: Database, _ scope: RuleScope) throws -> RuleLinkIndex {
+        try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP, addressGroups: addressGroups.get())
     }
 
     /// Seconds of the parts computed on read connections (overlapping the chunks), once they are done.
     var backgroundPhases: [String: Double] {
         var out: [String: Double] = [:]
-        if links.seconds > 0 { out["plan.links"] = links.seconds }
+        if addressGroups.seconds > 0 { out["plan.links"] = addressGroups.seconds }
         if peerManagedShare.seconds > 0 { out["plan"] = peerManagedShare.seconds }
         return out
     }

@@ -86,21 +86,23 @@ public struct Rescorer: Sendable {
             try db.inTransaction(.deferred) {
                 planned = try RescorePlan(db, prepare: prepare, secondPass: work.engine.hasSecondPass,
                                           maxCandidatesPerIP: maxCandidatesPerIP, reader: parallelChunks > 1 ? store.pool : nil)
-                if planned!.ids.isEmpty { try duringCompute?() }
+                if planned!.isEmpty { try duringCompute?() }
                 return .commit
             }
             guard let plan = planned else { return RescoreReport() }
             var report = RescoreReport()
             report.phases = plan.phases
-            var bases: [String: ReferralBase] = [:]
-            var deferred: [String] = []
+            // Referral-linked candidates wait for the second pass, their first-pass results in
+            // temp.rescore_base (RescoreBases), not in memory.
+            try RescoreBases.create(db)
+            var deferred = 0
 
             func computeAndWrite(_ ids: ArraySlice<String>, last: Bool,
                                  _ body: (Database) throws -> RescoreChunk.Computed) throws {
                 var computed: RescoreChunk.Computed?
                 try db.inTransaction(.deferred) {
                     computed = try body(db)
-                    if last && deferred.isEmpty && computed!.deferred.isEmpty { try duringCompute?() }
+                    if last && deferred == 0 && computed!.deferred.isEmpty { try duringCompute?() }
                     return .commit
                 }
                 guard let c = computed else { return }
@@ -108,10 +110,10 @@ public struct Rescorer: Sendable {
             }
 
             func write(_ c: RescoreChunk.Computed) throws {
-                bases.merge(c.bases) { $1 }
-                deferred += c.deferred
+                deferred += c.deferred.count
                 try db.inTransaction(.immediate) {
                     let clock = PhaseClock()
+                    try RescoreBases.add(db, c.bases)
                     report.flags += try ScoreWriter(db: db, scope: c.scope).write(results: c.results, now: now)
                     try ListScreening.record(db, c.listHits)
                     report.phases["write", default: 0] += clock.seconds
@@ -120,43 +122,52 @@ public struct Rescorer: Sendable {
                 report.add(c)
             }
 
-            // First pass: every candidate in scope; those with a referral edge are deferred. A full run's
-            // chunks are id ranges (RuleScope.range): one range scan per table, not a seek per candidate.
+            // First pass: every candidate in scope, read a page of ids at a time (keyset, RescorePages);
+            // those with a referral edge are deferred. A full run's chunks are id ranges
+            // (RuleScope.range): one range scan per table, not a seek per candidate.
             let range = plan.scope == .all
-            let chunks = stride(from: 0, to: plan.ids.count, by: chunkSize).map { $0..<min(plan.ids.count, $0 + chunkSize) }
-            let workers = min(parallelChunks, chunks.count)
-            if range && workers > 1 {
+            var pages = try RescorePages(db, plan, size: chunkSize)
+            let first = try pages.next()
+            if range && parallelChunks > 1, let first, !first.last {
                 // One chunk computed per core on the pool's readers, the oldest written here meanwhile.
-                let store = self.store, ids = plan.ids
+                let store = self.store
                 var pending: [Awaited<RescoreChunk.Computed>] = []
-                var next = 0
-                func launch() {
-                    guard next < chunks.count else { return }
-                    let part = chunks[next]
-                    next += 1
-                    pending.append(Awaited { try store.pool.read { try work.firstPass($0, plan, ids[part], range: true) } })
+                func launch(_ part: (ids: [String], last: Bool)?) {
+                    guard let part else { return }
+                    pending.append(Awaited { try store.pool.read { try work.firstPass($0, plan, part.ids[...], range: true) } })
                 }
-                for _ in 0..<workers { launch() }
+                launch(first)
+                for _ in 1..<parallelChunks { launch(try pages.next()) }
                 while !pending.isEmpty {
                     let c = try pending.removeFirst().get()
-                    launch()
+                    launch(try pages.next())
                     try write(c)
                 }
-                if deferred.isEmpty { try db.inTransaction(.deferred) { try duringCompute?(); return .commit } }
+                if deferred == 0 { try db.inTransaction(.deferred) { try duringCompute?(); return .commit } }
             } else {
-                for part in chunks {
-                    try computeAndWrite(plan.ids[part], last: part.upperBound == plan.ids.count) {
-                        try work.firstPass($0, plan, plan.ids[part], range: range)
+                var next = first
+                while let part = next {
+                    try computeAndWrite(part.ids[...], last: part.last) {
+                        try work.firstPass($0, plan, part.ids[...], range: range)
                     }
+                    next = try pages.next()
                 }
             }
             // Second pass: the deferred candidates, now that every neighbour's first-pass score is known.
+            // Read a chunk at a time from temp.rescore_base, in id order, with the bases its
+            // referral edges need.
             let waiting = deferred
-            deferred = []
-            for start in stride(from: 0, to: waiting.count, by: chunkSize) {
-                let end = min(waiting.count, start + chunkSize)
-                try computeAndWrite(waiting[start..<end], last: end == waiting.count) {
-                    try work.secondPass($0, plan, waiting[start..<end], bases: bases)
+            deferred = 0
+            var done = 0
+            var after: String? = nil
+            while done < waiting {
+                let part = try RescoreBases.page(db, after: after, limit: chunkSize)
+                guard let lastId = part.last else { break }
+                after = lastId
+                done += part.count
+                try computeAndWrite(part[...], last: done >= waiting) { db in
+                    try RuleScope.fillChunk(db, ids: part)
+                    return try work.secondPass(db, plan, part[...], bases: RescoreBases.neighbours(db))
                 }
             }
 
