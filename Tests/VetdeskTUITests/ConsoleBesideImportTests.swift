@@ -45,7 +45,10 @@ import VetdeskCore
 
         // Alice relaunches: the draft comes back with the conflict on it.
         var restored = AppState(width: 80, height: 24, storeName: "x", analyst: "t1")
-        run(&restored, runner(t), reducer.update(&restored, .start(now: 1_772_435_700)))
+        let relaunched = runner(t)
+        run(&restored, relaunched, reducer.update(&restored, .start(now: 1_772_435_700)))
+        #expect(restored.dialog == nil, "the queue comes first; the draft follows its first frame")
+        run(&restored, relaunched, reducer.update(&restored, .firstFrameDrawn))
         #expect(restored.dialog?.text == "benign, verified by HR")
         let error = try #require(restored.dialog?.error)
         #expect(error.contains("now escalated by bob at 2026-03-02T07:14:00Z"))
@@ -73,6 +76,7 @@ import VetdeskCore
         _ = try CaseService(store: t.store).apply(.note, to: "C-003", analyst: "bob", note: "HR confirmed", expectedVersion: 0)
         var s = AppState(width: 80, height: 24, storeName: "x", analyst: "t1")
         run(&s, r, reducer.update(&s, .start(now: 1_772_435_700)))
+        run(&s, r, reducer.update(&s, .firstFrameDrawn))
         #expect(s.dialog?.error?.contains("changed since you opened it (version 0, now 1)") == true)
         let effects = reducer.handleKey(&s, .enter)
         #expect(effects == [.apply(.note, ids: ["C-003"], note: "called the agency", expectedVersion: 1)])
