@@ -20,7 +20,7 @@ trap 'rm -rf "$WORK"' EXIT
 [ -x /usr/bin/time ] || { echo "bench-scale: /usr/bin/time is missing (apt package time)" >&2; exit 1; }
 
 echo "== release build"
-if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
+if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
     grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2
     echo "bench-scale: release build failed" >&2; exit 1
 fi

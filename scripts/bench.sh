@@ -28,7 +28,7 @@ need python3 "apt package python3"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt package time)" >&2; exit 1; }
 
 echo "== release build"
-if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
+if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >"$WORK/build.log" 2>&1; then
     grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2
     echo "bench: release build failed" >&2
     exit 1

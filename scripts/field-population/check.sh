@@ -7,8 +7,8 @@ cd "$(dirname "$0")/../.."
 SEED=${FIELD_SEED:-23}
 PEOPLE=${FIELD_PEOPLE:-1500}
 DIR=${FIELD_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/vetdesk-field.XXXXXX")}
-BIN=${BIN:-$(swift build -c release --scratch-path .build-release --show-bin-path)/vetdesk}
-[ -x "$BIN" ] || swift build -c release --scratch-path .build-release >/dev/null
+BIN=${BIN:-$(swift build -c release --static-swift-stdlib --scratch-path .build-release --show-bin-path)/vetdesk}
+[ -x "$BIN" ] || swift build -c release --static-swift-stdlib --scratch-path .build-release >/dev/null
 command -v location >/dev/null || { echo "field-check: the 'location' tool (libloc) is missing" >&2; exit 1; }
 python3 scripts/field-population/generate.py --out "$DIR" --seed "$SEED" --people "$PEOPLE"
 export VETDESK_STORE=$DIR/store.sqlite
