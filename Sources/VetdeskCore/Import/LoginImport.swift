@@ -29,6 +29,10 @@ import GRDB
 /// CSV field), same slices side by side at load 13-19: 500k 8.41 -> 6.07 s CPU, 23.4 -> 14.5 s wall
 /// (0.27 -> 0.44x sqlite3 .import by wall); 1M 16.5 -> 12.8 s CPU, 0.29 -> 0.39x. The writing thread is
 /// 85 % of the samples, SQLite and the kernel half of them (docs/performance.md, "session 6").
+/// 2026-11-30, session 7 (summaries counted on LoginSummaryWorker's thread, the file hashed beside the
+/// import), quiet machine, 3 rounds side by side: 500k 4.27-4.46 -> 4.07-4.36 s wall (0.45-0.48 -> 0.47-0.50x
+/// sqlite3 .import); whole 5M file 49.8 -> 47.7 s (sqlite3 20.4 s: 0.41 -> 0.43x). SQLite is now 75 % of the
+/// writing thread: 1.3x the whole of sqlite3 .import (docs/performance.md, "Import throughput (session 7)").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
@@ -63,14 +67,14 @@ struct LoginImport {
         let touchedStore = try TouchedCandidates(db: db)
         let inserter = try LoginEventInserter(db: db)
         try inserter.fillMissingKeys()
+        /// Interned candidates and IPs (names only: the counts are kept by `worker`).
         var summaries = LoginSummaries()
+        let worker = LoginSummaryWorker()
+        defer { worker.stop() }
         /// Account as written -> (candidate id, interned index); nil when it maps to nobody.
         var accountCache: [String: (id: String, index: Int)?] = [:]
         /// IP -> (interned index, resolved country).
         var ipCache: [String: (index: Int, country: String?)] = [:]
-        /// Interned candidates that received a new event: they are queued for rescoring (written to
-        /// `touchedStore` before the interned candidates are forgotten).
-        var touched = Set<Int>()
         // Per event of the batch being written: interned candidate (-1: unmapped), interned IP, country.
         var candidate: [Int] = [], ipIndex: [Int] = [], country: [String] = []
 
@@ -78,6 +82,15 @@ struct LoginImport {
         // by session): comparing the bytes with the previous row's skips making a String and hashing it.
         var lastAccount: [UInt8] = [], lastCandidate: (id: String, index: Int)? = nil
         var lastIP: [UInt8] = [], lastResolved: (index: Int, country: String?) = (0, nil)
+
+        /// Writes the counted summaries and clears them. Only while the worker is idle (`whenIdle`).
+        func writeSummaries(_ tallies: inout LoginSummaries) throws {
+            let rank = summaries.candidateRanks()
+            try summaryStore.add(summaries.withCounts(of: tallies), rank: rank, checkpoint: writer.checkpoint)
+            tallies.clearCounts()
+        }
+        /// New events of the batch the worker holds (maybe not yet in `pendingRowsSoFar`).
+        var newInWorker = 0
 
         func write(_ batch: LoginBatch) throws {
             counts.records += batch.records
@@ -125,48 +138,50 @@ struct LoginImport {
             let inserted = try inserter.insert(batch, candidate: candidate,
                                                names: (summaries.candidateBytes, summaries.candidateSpans),
                                                order: order, checkpoint: writer.checkpoint)
-            // Devices repeat from one sign-in to the next: the previous event's String is reused.
-            var lastDevice = -1, device: String? = nil
-            for (i, new) in inserted.enumerated() {
-                guard new else { counts.skippedDuplicates += 1; continue }
-                counts.inserted += 1
-                let c = candidate[i]
-                guard c >= 0 else { continue }
-                touched.insert(c)
-                if lastDevice < 0 || !batch.same(i, lastDevice, .deviceId) { device = batch.text(i, .deviceId) }
-                lastDevice = i
-                summaries.add(at: batch.occurredAt[i], candidate: c, ip: ipIndex[i], country: country[i],
-                              session: batch.text(i, .sessionId), locale: batch.text(i, .locale), device: device,
-                              managed: batch.deviceManaged(i))
+            var new = 0
+            for stored in inserted where stored { new += 1 }
+            counts.inserted += new
+            counts.skippedDuplicates += n - new
+            // Summary rows run about one per new event (5M events: ~6M rows): a flush is due when the
+            // rows counted, the worker's batch and this one could pass the bound. The worker is idle by
+            // then (counting a batch takes a fraction of inserting the next), so nothing waits.
+            if worker.pendingRowsSoFar + newInWorker + new >= Self.summaryRowsInMemory {
+                try worker.whenIdle { tallies, _ in try writeSummaries(&tallies) }
             }
-            if summaries.pendingRows >= Self.summaryRowsInMemory {
-                let rank = summaries.candidateRanks()
-                try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
-                summaries.clearCounts()
-                if summaries.candidates.count >= Self.candidatesInMemory { // bounded, like the IPs below
-                    try touchedStore.add(touched.map { summaries.candidates[$0] })
-                    touched.removeAll(keepingCapacity: true)
-                    summaries.forgetCandidates()
-                    accountCache.removeAll(keepingCapacity: true)
-                    lastAccount = []
-                }
-                if summaries.ips.count >= Self.ipsInMemory { // bounded: IP cache and interned IPs go together
-                    summaries.forgetIPs()
-                    ipCache.removeAll(keepingCapacity: true)
-                    lastIP = []
+            worker.add(.init(batch: batch, candidate: candidate, ipIndex: ipIndex, country: country, inserted: inserted))
+            newInWorker = new
+            // Bounded, like the IPs below: interned names are forgotten once nothing refers to them, i.e.
+            // after this batch is counted and written (the worker is waited for: once per ~32k candidates).
+            let tooManyCandidates = summaries.candidates.count >= Self.candidatesInMemory
+            if tooManyCandidates || summaries.ips.count >= Self.ipsInMemory {
+                try worker.whenIdle { tallies, touched in
+                    try writeSummaries(&tallies)
+                    if tooManyCandidates {
+                        try touchedStore.add(touched.map { summaries.candidates[$0] })
+                        touched.removeAll(keepingCapacity: true)
+                        summaries.forgetCandidates()
+                        accountCache.removeAll(keepingCapacity: true)
+                        lastAccount = []
+                    }
+                    if summaries.ips.count >= Self.ipsInMemory { // IP cache and interned IPs go together
+                        summaries.forgetIPs()
+                        ipCache.removeAll(keepingCapacity: true)
+                        lastIP = []
+                    }
                 }
             }
         }
 
         // The reading thread parses, maps and packs whole batches (LoginBatch); this thread maps
-        // accounts and IPs, inserts, and keeps the summaries.
+        // accounts and IPs and inserts; LoginSummaryWorker's thread counts the summaries meanwhile.
         try PrefetchingReader.runOwned(batchSize: 1, depth: 2, produce: { try batches(Self.batchSize) }) {
             (queued: inout [LoginBatch]) in
             for batch in queued { try write(batch) }
         }
-        let rank = summaries.candidateRanks()
-        try summaryStore.add(summaries, rank: rank, checkpoint: writer.checkpoint)
-        try touchedStore.add(touched.map { summaries.candidates[$0] })
+        try worker.whenIdle { tallies, touched in
+            try writeSummaries(&tallies)
+            try touchedStore.add(touched.map { summaries.candidates[$0] })
+        }
         // In slices, so the publish step stays short even when 100k candidates got events.
         try touchedStore.forEachSlice(of: 1024) { slice in
             try writer.checkpoint()

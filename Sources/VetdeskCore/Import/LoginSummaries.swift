@@ -48,6 +48,15 @@ struct LoginSummaries {
         devices.removeAll(keepingCapacity: true); locales.removeAll(keepingCapacity: true)
     }
 
+    /// These names with `other`'s counts (LoginImport counts on LoginSummaryWorker's thread and
+    /// interns names on the writing thread; the summary tables need both).
+    func withCounts(of other: LoginSummaries) -> LoginSummaries {
+        var s = self
+        s.ipUse = other.ipUse; s.days = other.days; s.hourCounts = other.hourCounts
+        s.sessions = other.sessions; s.devices = other.devices; s.locales = other.locales
+        return s
+    }
+
     /// The interned candidates' ids as UTF-8, end to end (`candidateSpans`: start, length), bound
     /// from here into login_event without a copy (LoginEventInserter).
     private(set) var candidateBytes: [UInt8] = []
