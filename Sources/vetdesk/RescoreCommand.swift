@@ -42,7 +42,8 @@ struct RescoreCommand: ParsableCommand {
             SafeOutput.json(try enc.encode(report))
             return
         }
-        SafeOutput.line("rescored \(report.candidates) candidates (\(report.dirty) dirty, \(report.linked) linked) in \(String(format: "%.2f", report.seconds)) s")
+        SafeOutput.line("rescored \(report.candidates) candidates (\(report.dirty) dirty, \(report.linked) linked) in \(String(format: "%.2f", report.seconds)) s"
+                        + (report.asFullRun == true ? " (most candidates were dirty: run as a full rescore)" : ""))
         SafeOutput.line("flags: \(report.flags)" + (report.flagsByRule.isEmpty ? "" : "  " +
               report.flagsByRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
         let bands = RiskBand.allCases.reversed().map { "\($0.rawValue)=\(report.bands[$0.rawValue] ?? 0)" }

@@ -69,6 +69,12 @@ enum RuleScope: Equatable, Sendable {
         for id in ids { try insert.execute(arguments: [id]) }
     }
 
+    /// Rows queued in dirty_candidate, and candidates in the store (Rescorer.rescoreDirty's choice).
+    static func dirtyQueueSize(_ db: Database) throws -> (dirty: Int, candidates: Int) {
+        (try Int.fetchOne(db, sql: "SELECT count(*) FROM dirty_candidate") ?? 0,
+         try Int.fetchOne(db, sql: "SELECT count(*) FROM candidate") ?? 0)
+    }
+
     /// Seeds temp.rescore_seed with the candidates queued in dirty_candidate.
     static func seedFromDirtyQueue(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO temp.rescore_seed SELECT candidate_id FROM dirty_candidate")

@@ -16,6 +16,9 @@ public struct RescoreReport: Codable, Sendable, Equatable {
     /// True when another connection committed while the run computed: its dirty marks were kept, so
     /// the next rescore settles what changed meanwhile.
     public var keptDirty: Bool = false
+    /// True when a dirty run was done as a full run, its queue holding a large share of the candidates
+    /// (Rescorer.fullRunShare); nil otherwise.
+    public var asFullRun: Bool?
     /// The ring refresh that followed (RingService.refresh), or why it failed.
     public var rings: RingService.RefreshReport?
     public var ringsError: String?

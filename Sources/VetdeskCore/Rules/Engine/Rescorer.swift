@@ -30,6 +30,19 @@ public struct Rescorer: Sendable {
     /// "Full rescore (session 5)".
     public var parallelChunks = ProcessInfo.processInfo.activeProcessorCount
 
+    /// A dirty run whose queue holds at least `fullRunShare` of the candidates, or `fullRunCount` of them,
+    /// is run as a full run (`rescoreAll`, which also settles the queue). A dirty run costs more per
+    /// candidate (it expands its seed through the links, keeps its scope in temp tables and finds shared
+    /// values per scope) and its memory grows with the scope: measured every candidate dirty (an import
+    /// into a store whose candidates were imported `--no-rescore`), 100k candidates / 5M sign-ins 24.3 s and
+    /// 89 MB against 9.4 s and 120 MB for `--all`; 1M / 20M 546 s and 547 MB against 140 s and 178 MB
+    /// (issue 13, session 7; docs/performance.md "Large dirty queues").
+    /// Below `fullRunMinimum` dirty candidates a dirty run stays one (small stores: every import marks
+    /// all its candidates, and a few hundred cost nothing either way).
+    public var fullRunShare = 0.2
+    public var fullRunCount = 50_000
+    public var fullRunMinimum = 10_000
+
     public init(store: Store, config: RuleConfig) {
         self.store = store; self.config = config
     }
@@ -43,7 +56,15 @@ public struct Rescorer: Sendable {
     /// The candidates in dirty_candidate plus every candidate linked to them.
     @discardableResult
     public func rescoreDirty() throws -> RescoreReport {
-        try run { db in
+        let queue = try store.pool.read { try RuleScope.dirtyQueueSize($0) }
+        if queue.dirty >= fullRunMinimum,
+           queue.dirty >= fullRunCount || Double(queue.dirty) >= fullRunShare * Double(max(1, queue.candidates)) {
+            // Rings follow as after any dirty run (`rescoreAll` leaves them to their next read).
+            var report = try run { _ in (RuleScope.all, .everything) }
+            report.asFullRun = true
+            return report
+        }
+        return try run { db in
             try RuleScope.createTemp(db, "rescore_seed")
             try RuleScope.seedFromDirtyQueue(db)
             try RuleScope.createTemp(db, "rescore_scope")
