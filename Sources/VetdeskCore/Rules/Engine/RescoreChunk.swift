@@ -70,13 +70,13 @@ struct RescoreChunk: Sendable {
     }
 
     /// Second pass for referral-linked candidates: loaded and evaluated again (their contexts were not
-    /// kept), given their referrer and referees with first-pass scores (this run's `bases`, else
-    /// stored flags), and judged by the second-pass rules.
-    func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>,
-                    bases: [String: ReferralBase]) throws -> Computed {
+    /// kept), given their referrer and referees with first-pass scores (this run's, kept in
+    /// temp.rescore_base: RescoreBases, else stored flags), and judged by the second-pass rules.
+    func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws -> Computed {
         var (contexts, firstPass, out) = try evaluate(db, plan, ids, scope: .chunk)
         let clock = PhaseClock()
-        try RescoreReferrals.attach(db, plan.scope, &contexts, bases: bases)
+        // The chunk's neighbours' bases, read through temp.rescore_chunk, which `evaluate` has filled.
+        try RescoreReferrals.attach(db, plan.scope, &contexts, bases: RescoreBases.neighbours(db))
         for i in contexts.indices {
             firstPass[i] += engine.evaluate(contexts[i], pass: .second)
             out.results.append((contexts[i].candidate.id, firstPass[i], RiskScorer.score(firstPass[i])))
