@@ -77,12 +77,7 @@ struct RescorePlan: Sendable {
     /// The next `limit` ids of the scope after `after` (nil: from the start) that name a candidate, in
     /// SQLite's (BINARY) order: keyset pages, so no step holds every id of a run.
     func page(_ db: Database, after: String?, limit: Int) throws -> [String] {
-        guard let after else {
-            return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) ORDER BY id LIMIT ?",
-                                       arguments: [limit])
-        }
-        return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) AND id > ? ORDER BY id LIMIT ?",
-                                   arguments: [after, limit])
+        try KeysetPage.next(db, "id", from: "candidate", where: scope.filter("id"), after: after, limit: limit)
     }
 
     /// The values that the candidates of a chunk (`scope`: range or temp.rescore_chunk) share with
