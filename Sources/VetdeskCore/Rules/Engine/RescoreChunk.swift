@@ -8,7 +8,8 @@ struct RescoreChunk: Sendable {
     /// Those chunks repeated store-wide work (link groups, device-posture peer share, watchlist); it is
     /// now done once in RescorePlan: at 100k / 5M sign-ins 28.3 s -> 11.0 s, 75 MB max RSS, chunks of
     /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore"). With one chunk per core in
-    /// flight (Rescorer.parallelChunks) and the link index: 121-135 MB at 50k-100k candidates.
+    /// flight (Rescorer.parallelChunks) and session 5's run-wide link index: 121-135 MB at 50k-100k
+    /// candidates (links are now found per chunk: docs/performance.md, "Rescore memory at 1M (session 6)").
     static let defaultSize = 5_000
 
     let config: RuleConfig

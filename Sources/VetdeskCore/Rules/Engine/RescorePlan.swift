@@ -55,13 +55,10 @@ struct RescorePlan: Sendable {
             peerManagedShare = Awaited { try reader.read { try RuleContextLoader.peerManagedShare($0) } }
         } else {
             let linkClock = PhaseClock()
-            var groups = try RuleLinkQueries.allAddressGroups(db)
-            if let table = scope.table {
-                // Only the groups that touch the scope (a dirty run's scope is a small part of the store).
-                let inScope = try Set(String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
-                groups.removeAll { !$0.members.contains(where: inScope.contains) }
-            }
-            addressGroups = Awaited(value: groups)
+            // Only the groups that touch the scope (a dirty run's scope is a small part of the store);
+            // each chunk narrows them again to its own candidates.
+            addressGroups = Awaited(value: try RuleLinkQueries.addressGroups(RuleLinkQueries.allAddressGroups(db),
+                                                                             touching: scope, db))
             phases["plan.links"] = linkClock.seconds
             let peerClock = PhaseClock()
             peerManagedShare = Awaited(value: try RuleContextLoader.peerManagedShare(db))
