@@ -65,6 +65,28 @@ struct LoginBatchReaderTests {
         #expect(fast.text(3, .userAgent) == "a,b\r\nc" && fast.text(3, .outcome) == "failure")
     }
 
+    /// A batch ends at its byte budget as at its event count: batches of one event each (a budget of
+    /// one byte) carry every event once, in file order, on both paths.
+    @Test func aBatchEndsAtItsByteBudget() throws {
+        let path = try Self.write(Self.tricky)
+        let whole = Self.rows(try Self.slowBatch(path))
+        let fast = CanonicalLoginBatchReader(try CSVRecordReader(path: path, displayName: "f.csv", kind: .logins), counter: nil)
+        var fastRows: [String] = []
+        while let b = try fast.next(size: 1000, maxBytes: 1) {
+            #expect(b.count == 1)
+            fastRows += Self.rows(b)
+        }
+        let reader = try CSVRecordReader(path: path, displayName: "f.csv", kind: .logins)
+        let mapper = CanonicalLoginMapper()
+        var slowRows: [String] = []
+        while let b = try LoginBatch.read(size: 1000, maxBytes: 1, from: { try reader.next().map(mapper.map) }) {
+            #expect(b.count == 1)
+            slowRows += Self.rows(b)
+        }
+        #expect(whole.count == 6)
+        #expect(fastRows == whole && slowRows == whole)
+    }
+
     @Test func rawRecordsEqualStringRecords() throws {
         let path = try Self.write(Self.tricky, bom: true, crlf: true)
         let strings = try CSVFileReader(path: path), raw = try CSVFileReader(path: path)

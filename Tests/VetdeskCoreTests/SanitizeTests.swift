@@ -23,4 +23,12 @@ import Testing
         for v in 0x20...0x7E { all.unicodeScalars.append(Unicode.Scalar(UInt8(v))) }
         #expect(Sanitize.forDisplay(all) == all)
     }
+    /// Grid.put's variant returns exactly forDisplay's text, and says ASCII only when it took the shortcut.
+    @Test func notingASCIIIsForDisplayPlusTheShortcut() {
+        for s in ["C-000047 Andrei", "", "a\tb", "\u{1B}[31mred", "Zoë 李", "abc\u{202E}", "line\nnext"] {
+            let (text, ascii) = Sanitize.forDisplayNotingASCII(s)
+            #expect(text == Sanitize.forDisplay(s), "\(s.unicodeScalars.map { $0.value })")
+            #expect(ascii == Sanitize.isPrintableASCII(s), "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
 }

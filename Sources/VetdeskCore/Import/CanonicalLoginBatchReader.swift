@@ -31,10 +31,10 @@ final class CanonicalLoginBatchReader {
         at = CanonicalLoginMapper.names.map { reader.columnIndex.index[$0] }
     }
 
-    /// The next batch of up to `size` events; nil at the end of the file.
-    func next(size: Int) throws -> LoginBatch? {
+    /// The next batch of up to `size` events (and about `maxBytes` of text); nil at the end of the file.
+    func next(size: Int, maxBytes: Int = LoginBatch.maxBytes) throws -> LoginBatch? {
         var batch = LoginBatch(capacity: size)
-        while batch.count < size, try reader.next(into: &record) {
+        while !batch.isFull(size, maxBytes: maxBytes), try reader.next(into: &record) {
             counter?.record()
             batch.records += 1
             if !packPlain(into: &batch) {

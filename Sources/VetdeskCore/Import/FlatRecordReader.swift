@@ -79,16 +79,23 @@ final class CSVRecordReader: FlatRecordReader {
         do {
             guard try reader.next(into: &record) else { return false }
         } catch let f as CSVFileReader.Failure {
-            throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] },
-                                         message: f.message)
+            throw malformed(f)
         }
         canContinueAfterError = true
-        guard record.count == columns.names.count else {
-            lastRecordText = FlatRecord.csvLine(record.strings)
-            throw VetdeskError.malformed(file: file, location: "line \(reader.recordLine)", field: nil,
-                                         message: "\(record.count) fields, but the header has \(columns.names.count)")
-        }
+        guard record.count == columns.names.count else { throw wrongFieldCount(record.strings) }
         return true
+    }
+
+    /// A CSV parse failure as the import's error: file, line and the column's name.
+    private func malformed(_ f: CSVFileReader.Failure) -> VetdeskError {
+        .malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] }, message: f.message)
+    }
+
+    /// A record with another number of fields than the header (its text kept for the rejects file).
+    private func wrongFieldCount(_ fields: [String]) -> VetdeskError {
+        lastRecordText = FlatRecord.csvLine(fields)
+        return .malformed(file: file, location: "line \(reader.recordLine)", field: nil,
+                          message: "\(fields.count) fields, but the header has \(columns.names.count)")
     }
 
     func next() throws -> FlatRecord? {
@@ -98,15 +105,10 @@ final class CSVRecordReader: FlatRecordReader {
             guard let f = try reader.next() else { return nil }
             fields = f
         } catch let f as CSVFileReader.Failure {
-            throw VetdeskError.malformed(file: file, location: "line \(f.line)", field: f.column.map { columns.names[$0] },
-                                         message: f.message)
+            throw malformed(f)
         }
         canContinueAfterError = true
-        guard fields.count == columns.names.count else {
-            lastRecordText = FlatRecord.csvLine(fields)
-            throw VetdeskError.malformed(file: file, location: "line \(reader.recordLine)", field: nil,
-                                         message: "\(fields.count) fields, but the header has \(columns.names.count)")
-        }
+        guard fields.count == columns.names.count else { throw wrongFieldCount(fields) }
         return FlatRecord(file: file, location: "line \(reader.recordLine)", columns: columns, values: fields)
     }
 }

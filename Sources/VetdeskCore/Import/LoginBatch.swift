@@ -30,6 +30,15 @@ struct LoginBatch: Sendable {
 
     var count: Int { occurredAt.count }
 
+    /// A batch also ends once its text holds this many bytes, whatever its event count: memory stays
+    /// bounded however long the fields are (each up to CSVFileReader.maxFieldBytes, 64 KiB: a batch of
+    /// 32k events of 13 such fields would be 27 GB), and every span fits its Int32 (`Int32(_:)` traps
+    /// past 2 GiB). Usual rows are ~300 bytes: a full batch is ~10 MB, far below it.
+    static let maxBytes = 64 << 20
+
+    /// Whether no further event goes in: `size` events, or `maxBytes` of text.
+    func isFull(_ size: Int, maxBytes: Int = LoginBatch.maxBytes) -> Bool { count >= size || bytes.count >= maxBytes }
+
     init(capacity: Int = 0) {
         guard capacity > 0 else { return }
         bytes.reserveCapacity(capacity * 320)
@@ -118,11 +127,11 @@ struct LoginBatch: Sendable {
 }
 
 extension LoginBatch {
-    /// Fills batches of up to `size` events from `next` (the mapped records, on the reading thread);
-    /// nil once `next` is exhausted and nothing was read.
-    static func read(size: Int, from next: () throws -> LoginRecord?) throws -> LoginBatch? {
+    /// Fills batches of up to `size` events (and about `maxBytes` of text) from `next` (the mapped
+    /// records, on the reading thread); nil once `next` is exhausted and nothing was read.
+    static func read(size: Int, maxBytes: Int = LoginBatch.maxBytes, from next: () throws -> LoginRecord?) throws -> LoginBatch? {
         var batch = LoginBatch(capacity: size)
-        while batch.count < size, let record = try next() {
+        while !batch.isFull(size, maxBytes: maxBytes), let record = try next() {
             batch.records += 1
             switch record {
             case .event(let e): batch.append(e)

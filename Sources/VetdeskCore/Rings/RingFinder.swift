@@ -6,6 +6,9 @@ enum RingFinder {
     struct Component: Equatable {
         var members: [String]             // sorted
         var edges: [RingEdge]
+        /// When the ring's ties were first and last seen (its edges' span), as stored with the ring.
+        var firstSeen: Int64? { edges.compactMap(\.firstSeen).min() }
+        var lastSeen: Int64? { edges.compactMap(\.lastSeen).max() }
     }
 
     static func components(_ edges: [RingEdge]) -> [Component] {

@@ -37,14 +37,12 @@ struct RingFullRefresh {
             taken.insert(o.id)
         }
         // Rings stored before this refresh, read before any is written (as RingStore.activeMembers was).
-        let storedIds = try String.fetchAll(db, sql: """
-            SELECT DISTINCT m.ring_id FROM ring_member m JOIN ring r ON r.id = m.ring_id WHERE r.active = 1
-            """)
+        let storedIds = try RingStore.activeIdsWithMembers(db)
         var next = try RingStore.nextId(db)
         let ids: [String] = assigned.map { id in
             if let id { return id }
             defer { next += 1 }
-            return String(format: "R-%06d", next)
+            return RingStore.newId(next)
         }
         /// Where a leaving member went: the ring of the component it is now in.
         func placedIn(_ members: some Sequence<String>) throws -> [String: String] {
@@ -56,17 +54,17 @@ struct RingFullRefresh {
         for (i, c) in order.enumerated() {
             let component = try spool.component(c.comp)
             let id = ids[i], old = assigned[i]
-            let previous = old == nil ? [] : Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM ring_member WHERE ring_id = ?", arguments: [id]))
+            let previous = old == nil ? [] : try RingStore.members(db, ring: id)
             let people = try RingStore.risks(db, ids: component.members)
             let score = RingFinder.score(risks: component.members.map { people[$0]?.risk ?? 0 }, edges: component.edges)
             let before = old == nil ? nil : try RingStoredState.load(db, ids: [id])[id]
             try RingStore.save(db, id: id, isNew: old == nil, component: component, score: score,
-                               first: component.edges.compactMap(\.firstSeen).min(), last: component.edges.compactMap(\.lastSeen).max(),
+                               first: component.firstSeen, last: component.lastSeen,
                                now: now, previous: previous, placedIn: try placedIn(previous.subtracting(component.members)), before: before)
         }
         let kept = Set(ids)
         for id in storedIds.filter({ !kept.contains($0) }).sorted() {
-            let members = Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM ring_member WHERE ring_id = ?", arguments: [id]))
+            let members = try RingStore.members(db, ring: id)
             try RingStore.retire(db, id: id, members: members, now: now, placedIn: try placedIn(members))
         }
         return RingService.RefreshReport(recomputed: true, mode: "full", rings: order.count, edges: spool.count,

@@ -82,7 +82,7 @@ public struct RingService: Sendable {
         var placedIn: [String: String] = [:]
         for (component, id) in zip(components, assigned) {
             let ringId: String
-            if let id { ringId = id } else { ringId = String(format: "R-%06d", next); next += 1 }
+            if let id { ringId = id } else { ringId = RingStore.newId(next); next += 1 }
             ids.append(ringId)
             for m in component.members { placedIn[m] = ringId }
         }
@@ -90,10 +90,8 @@ public struct RingService: Sendable {
         let before = try RingStoredState.load(db, ids: assigned.compactMap { $0 })
         for ((component, old), id) in zip(zip(components, assigned), ids) {
             let score = RingFinder.score(risks: component.members.map { people[$0]?.risk ?? 0 }, edges: component.edges)
-            let first = component.edges.compactMap(\.firstSeen).min()
-            let last = component.edges.compactMap(\.lastSeen).max()
-            try RingStore.save(db, id: id, isNew: old == nil, component: component, score: score, first: first,
-                               last: last, now: now, previous: stored[id] ?? [], placedIn: placedIn, before: before[id])
+            try RingStore.save(db, id: id, isNew: old == nil, component: component, score: score, first: component.firstSeen,
+                               last: component.lastSeen, now: now, previous: stored[id] ?? [], placedIn: placedIn, before: before[id])
         }
         let kept = Set(ids)
         for (id, members) in stored.sorted(by: { $0.key < $1.key }) where !kept.contains(id) {

@@ -51,24 +51,23 @@ final class AccountLookup {
     func candidate(for account: String) throws -> String? {
         let key = account.lowercased()
         let probes = Self.sqlProbes(key)
-        var best = exoticAccounts[key]
+        if let last = try pick(accountStatement, probes, key: key, from: exoticAccounts[key], prefer: >) { return last.candidate }
+        return try pick(emailStatement, probes, key: key, from: exoticEmails[key], prefer: <)?.candidate
+    }
+
+    /// Of `seed` and the rows `statement` finds for `probes` (rowid, text, candidate) whose text
+    /// lower-cases to `key`, the one whose rowid `prefer`s over the others (`>`: last, `<`: first).
+    private func pick(_ statement: Statement, _ probes: [String], key: String, from seed: Hit?,
+                      prefer: (Int64, Int64) -> Bool) throws -> Hit? {
+        var best = seed
         for probe in probes {
-            for row in try Row.fetchAll(accountStatement, arguments: [probe]) {
-                let a: String = row[1]
+            for row in try Row.fetchAll(statement, arguments: [probe]) {
+                let text: String = row[1]
                 let rowid: Int64 = row[0]
-                if a.lowercased() == key, best.map({ rowid > $0.rowid }) ?? true { best = Hit(rowid: rowid, candidate: row[2]) }
+                if text.lowercased() == key, best.map({ prefer(rowid, $0.rowid) }) ?? true { best = Hit(rowid: rowid, candidate: row[2]) }
             }
         }
-        if let best { return best.candidate }
-        var first = exoticEmails[key]
-        for probe in probes {
-            for row in try Row.fetchAll(emailStatement, arguments: [probe]) {
-                let e: String = row[1]
-                let rowid: Int64 = row[0]
-                if e.lowercased() == key, first.map({ rowid < $0.rowid }) ?? true { first = Hit(rowid: rowid, candidate: row[2]) }
-            }
-        }
-        return first?.candidate
+        return best
     }
 
     /// The texts to look `key` up with through the NOCASE indexes: the key itself, and, when it is not

@@ -5,7 +5,7 @@ import GRDB
 /// (which spills to temp files) instead of Swift dictionaries over every candidate. The in-memory
 /// version (`RuleLinkQueries.addressGroupsInMemory`) held each candidate's two addresses and digit
 /// runs plus a count per digit run: ~250 MB at 1M candidates, before any chunk started. Here only
-/// the groups of 2+ are held. Same rules, same groups, same order (AddressGroupScanTests).
+/// the groups of 2+ are held. Same rules, same groups, same order (RescoreMemoryTests).
 enum AddressGroupScan {
     /// SQL functions that run the Swift comparisons, so SQLite decides exactly what Swift did.
     static let functions: [DatabaseFunction] = [

@@ -95,6 +95,22 @@ enum RingStore {
         return out
     }
 
+    /// The ids of the active rings that have members (the keys of `activeMembers`, without the members:
+    /// RingFullRefresh reads each ring's members when it comes to it).
+    static func activeIdsWithMembers(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT DISTINCT m.ring_id FROM ring_member m JOIN ring r ON r.id = m.ring_id WHERE r.active = 1
+            """)
+    }
+
+    /// One ring's member ids.
+    static func members(_ db: Database, ring id: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM ring_member WHERE ring_id = ?", arguments: [id]))
+    }
+
+    /// The id of the `n`th ring ever made ("R-000042").
+    static func newId(_ n: Int) -> String { String(format: "R-%06d", n) }
+
     static func nextId(_ db: Database) throws -> Int {
         let last = try String.fetchOne(db, sql: "SELECT id FROM ring ORDER BY id DESC LIMIT 1")
         return (last.flatMap { Int($0.dropFirst(2)) } ?? 0) + 1

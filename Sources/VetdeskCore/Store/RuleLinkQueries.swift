@@ -8,8 +8,8 @@ struct RuleLinkQueries {
     let scope: RuleScope
     /// IPs used by more candidates than this are public infrastructure (carrier NAT, big VPN exits).
     let maxCandidatesPerIP: Int
-    /// Every address group of the store (`allAddressGroups`), when the caller computed them once for
-    /// many chunks; nil: computed here.
+    /// The run's address groups, when the caller computed them once for many chunks (RescorePlan: every
+    /// group of the store, or those touching a scoped run's candidates); nil: computed here.
     var addressGroupsOfRun: [Group]? = nil
 
     /// One value held by 2+ candidates, as the queries find it.
@@ -79,14 +79,16 @@ struct RuleLinkQueries {
     /// "Hauptstr. 5" and "Hauptstraße 5" meet). Every candidate's addresses are read: a key can
     /// only be matched against all of them, and two text columns of the candidate table are cheap.
     private func addressGroups(_ groups: inout [Group]) throws {
-        let all = try addressGroupsOfRun ?? Self.allAddressGroups(db)
-        if case .range = scope {
-            groups += all.filter { $0.members.contains(where: scope.rangeIncludes) }
-            return
-        }
-        guard let table = scope.table else { groups += all; return }
+        groups += try Self.addressGroups(addressGroupsOfRun ?? Self.allAddressGroups(db), touching: scope, db)
+    }
+
+    /// The groups of `all` with a member in `scope` (a range, or the ids in its temp table); all of them
+    /// for `.all`.
+    static func addressGroups(_ all: [Group], touching scope: RuleScope, _ db: Database) throws -> [Group] {
+        if case .range = scope { return all.filter { $0.members.contains(where: scope.rangeIncludes) } }
+        guard let table = scope.table else { return all }
         let inScope = Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
-        groups += all.filter { $0.members.contains(where: inScope.contains) }
+        return all.filter { $0.members.contains(where: inScope.contains) }
     }
 
     /// Every group of 2+ candidates with the same home or ship-to AddressKey, in key order, found
@@ -96,7 +98,7 @@ struct RuleLinkQueries {
     }
 
     /// The same groups computed in memory over every candidate (the earlier way, ~250 MB at 1M
-    /// candidates); kept as the reference AddressGroupScanTests compares with.
+    /// candidates); kept as the reference the tests compare it with (RescoreMemoryTests).
     static func addressGroupsInMemory(_ db: Database) throws -> [Group] {
         var groups: [Group] = []
         // Digit runs computed once per row (they were computed up to five times: ~0.25 s of 100k rows).

@@ -81,7 +81,7 @@ public final class Store: Sendable {
     }
 
     /// Reads in one snapshot (a deferred transaction) on the writer connection, which the migration
-    /// check has already opened. For what a process reads right after opening the store (abandoned
+    /// check has already opened (a read-only store, which skips that check, opens it here). For what a process reads right after opening the store (abandoned
     /// imports, the console's first page and counts): a first pool read opens a reader connection,
     /// which parses the store's ~130 schema objects again, ~2.7 ms of a ~50 ms console start (perf
     /// and sqlite3 on the 100k bench store, 2026-11-30). A WAL read takes no write lock, so this does

@@ -23,14 +23,12 @@ final class TouchedCandidates {
         for id in candidateIds { try insert.execute(arguments: [id]) }
     }
 
-    /// Every touched candidate in id order, `slice` at a time (keyset: no offset rescans).
+    /// Every touched candidate in id order, `slice` at a time (KeysetPage: each slice one seek; the
+    /// single statement this had, `?1 IS NULL OR candidate_id > ?1`, rescanned from the first id).
     func forEachSlice(of slice: Int, _ body: ([String]) throws -> Void) throws {
         var after: String? = nil
         while true {
-            let ids = try String.fetchAll(db, sql: """
-                SELECT candidate_id FROM temp.login_import_touched WHERE ?1 IS NULL OR candidate_id > ?1
-                ORDER BY candidate_id LIMIT ?2
-                """, arguments: [after, slice])
+            let ids = try KeysetPage.next(db, "candidate_id", from: "temp.login_import_touched", after: after, limit: slice)
             guard let last = ids.last else { return }
             try body(ids)
             after = last

@@ -11,6 +11,17 @@ public enum Sanitize {
         // Printable ASCII has nothing to remove: returned as is, without rebuilding it scalar by
         // scalar (most names, ids and dates on screen; the rebuild was the queue frame's top cost).
         if isPrintableASCII(s) { return s }
+        return rebuilt(s, keepNewlines: keepNewlines)
+    }
+
+    /// `forDisplay`, and whether the text was printable ASCII (then returned as is, one column a
+    /// byte): Grid.put's fast path, from the one scan the sanitiser makes anyway.
+    public static func forDisplayNotingASCII(_ s: String) -> (text: String, printableASCII: Bool) {
+        isPrintableASCII(s) ? (s, true) : (rebuilt(s, keepNewlines: false), false)
+    }
+
+    /// The text rebuilt scalar by scalar without what `forDisplay` removes.
+    private static func rebuilt(_ s: String, keepNewlines: Bool) -> String {
         var out = String.UnicodeScalarView()
         var it = s.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

@@ -52,10 +52,10 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
-        let safe = Sanitize.forDisplay(text)
-        if Sanitize.isPrintableASCII(safe) {
+        let (safe, printableASCII) = Sanitize.forDisplayNotingASCII(text)
+        if printableASCII {
             // One byte, one character, one column: no grapheme breaking or width look-up (the queue
-            // frame's text is nearly all ASCII).
+            // frame's text is nearly all ASCII). The sanitiser's own scan says so: not scanned twice.
             for byte in safe.utf8 {
                 if col + 1 > limit { break }
                 if col >= 0 { place(String(UnicodeScalar(byte)), width: 1, x: col, y: y, role: role, attrs: attrs) }

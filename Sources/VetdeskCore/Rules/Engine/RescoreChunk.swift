@@ -8,7 +8,8 @@ struct RescoreChunk: Sendable {
     /// Those chunks repeated store-wide work (link groups, device-posture peer share, watchlist); it is
     /// now done once in RescorePlan: at 100k / 5M sign-ins 28.3 s -> 11.0 s, 75 MB max RSS, chunks of
     /// 5,000 (2026-11-30, load 4-6; docs/performance.md "Full rescore"). With one chunk per core in
-    /// flight (Rescorer.parallelChunks) and the link index: 121-135 MB at 50k-100k candidates.
+    /// flight (Rescorer.parallelChunks) and session 5's run-wide link index: 121-135 MB at 50k-100k
+    /// candidates (links are now found per chunk: docs/performance.md, "Rescore memory at 1M (session 6)").
     static let defaultSize = 5_000
 
     let config: RuleConfig
@@ -70,13 +71,13 @@ struct RescoreChunk: Sendable {
     }
 
     /// Second pass for referral-linked candidates: loaded and evaluated again (their contexts were not
-    /// kept), given their referrer and referees with first-pass scores (this run's `bases`, else
-    /// stored flags), and judged by the second-pass rules.
-    func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>,
-                    bases: [String: ReferralBase]) throws -> Computed {
+    /// kept), given their referrer and referees with first-pass scores (this run's, kept in
+    /// temp.rescore_base: RescoreBases, else stored flags), and judged by the second-pass rules.
+    func secondPass(_ db: Database, _ plan: RescorePlan, _ ids: ArraySlice<String>) throws -> Computed {
         var (contexts, firstPass, out) = try evaluate(db, plan, ids, scope: .chunk)
         let clock = PhaseClock()
-        try RescoreReferrals.attach(db, plan.scope, &contexts, bases: bases)
+        // The chunk's neighbours' bases, read through temp.rescore_chunk, which `evaluate` has filled.
+        try RescoreReferrals.attach(db, plan.scope, &contexts, bases: RescoreBases.neighbours(db))
         for i in contexts.indices {
             firstPass[i] += engine.evaluate(contexts[i], pass: .second)
             out.results.append((contexts[i].candidate.id, firstPass[i], RiskScorer.score(firstPass[i])))

@@ -55,13 +55,10 @@ struct RescorePlan: Sendable {
             peerManagedShare = Awaited { try reader.read { try RuleContextLoader.peerManagedShare($0) } }
         } else {
             let linkClock = PhaseClock()
-            var groups = try RuleLinkQueries.allAddressGroups(db)
-            if let table = scope.table {
-                // Only the groups that touch the scope (a dirty run's scope is a small part of the store).
-                let inScope = try Set(String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
-                groups.removeAll { !$0.members.contains(where: inScope.contains) }
-            }
-            addressGroups = Awaited(value: groups)
+            // Only the groups that touch the scope (a dirty run's scope is a small part of the store);
+            // each chunk narrows them again to its own candidates.
+            addressGroups = Awaited(value: try RuleLinkQueries.addressGroups(RuleLinkQueries.allAddressGroups(db),
+                                                                             touching: scope, db))
             phases["plan.links"] = linkClock.seconds
             let peerClock = PhaseClock()
             peerManagedShare = Awaited(value: try RuleContextLoader.peerManagedShare(db))
@@ -77,12 +74,7 @@ struct RescorePlan: Sendable {
     /// The next `limit` ids of the scope after `after` (nil: from the start) that name a candidate, in
     /// SQLite's (BINARY) order: keyset pages, so no step holds every id of a run.
     func page(_ db: Database, after: String?, limit: Int) throws -> [String] {
-        guard let after else {
-            return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) ORDER BY id LIMIT ?",
-                                       arguments: [limit])
-        }
-        return try String.fetchAll(db, sql: "SELECT id FROM candidate WHERE \(scope.filter("id")) AND id > ? ORDER BY id LIMIT ?",
-                                   arguments: [after, limit])
+        try KeysetPage.next(db, "id", from: "candidate", where: scope.filter("id"), after: after, limit: limit)
     }
 
     /// The values that the candidates of a chunk (`scope`: range or temp.rescore_chunk) share with

@@ -186,10 +186,7 @@ public struct Rescorer: Sendable {
                 guard let lastId = part.last else { break }
                 after = lastId
                 done += part.count
-                try computeAndWrite(part[...], last: done >= waiting) { db in
-                    try RuleScope.fillChunk(db, ids: part)
-                    return try work.secondPass(db, plan, part[...], bases: RescoreBases.neighbours(db))
-                }
+                try computeAndWrite(part[...], last: done >= waiting) { try work.secondPass($0, plan, part[...]) }
             }
 
             try db.inTransaction(.immediate) {

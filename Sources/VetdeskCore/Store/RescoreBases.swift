@@ -27,13 +27,7 @@ enum RescoreBases {
 
     /// The next `limit` deferred candidates after `after` (nil: from the first), in id order.
     static func page(_ db: Database, after: String?, limit: Int) throws -> [String] {
-        guard let after else {
-            return try String.fetchAll(db, sql: "SELECT candidate_id FROM temp.rescore_base ORDER BY candidate_id LIMIT ?",
-                                       arguments: [limit])
-        }
-        return try String.fetchAll(db, sql: """
-            SELECT candidate_id FROM temp.rescore_base WHERE candidate_id > ? ORDER BY candidate_id LIMIT ?
-            """, arguments: [after, limit])
+        try KeysetPage.next(db, "candidate_id", from: "temp.rescore_base", after: after, limit: limit)
     }
 
     /// The bases RescoreReferrals.attach reads for the candidates in temp.rescore_chunk: their own,
