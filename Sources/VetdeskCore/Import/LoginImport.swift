@@ -1,9 +1,9 @@
 import GRDB
 
 /// The login hot path: each event is mapped to its candidate through the store (AccountLookup, a
-/// bounded cache in front), its IP resolved once per file (and persisted in ip_info), then events are inserted in
-/// batches sorted by their dedupe key (LoginEventInserter); the events that were new and mapped
-/// are added to the in-memory summaries, which are added to the summary tables whenever they hold
+/// bounded cache in front), its IP resolved through a bounded cache (and persisted in ip_info), then events are
+/// inserted in batches sorted by their dedupe key (LoginEventInserter); the events that were new and mapped
+/// are counted in the in-memory summaries (LoginSummaryWorker), which are added to the summary tables whenever they hold
 /// `summaryRowsInMemory` rows and at the end of the file. Only candidates that received a new
 /// event are queued for rescoring. `writer.checkpoint` is called before every row written: there the
 /// import session commits a chunk once it has held the write lock for 50 ms (ImportSession).

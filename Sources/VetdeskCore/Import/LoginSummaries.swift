@@ -126,14 +126,7 @@ struct LoginSummaries {
     }
 
     /// `candidate`, `ip`: interned indexes. `country`: the resolved country of the IP, else the
-    /// reported one, else "". Borrowed: a copy of a LoginEvent retains its strings, which were made on
-    /// the reading thread (a cache miss each; LoginEvent copies were ~7 % of a 500k-row import).
-    mutating func add(_ e: borrowing LoginEvent, candidate: Int, ip: Int, country: String) {
-        add(at: e.occurredAt, candidate: candidate, ip: ip, country: country, session: e.sessionId, locale: e.locale,
-            device: e.deviceId, managed: e.deviceManaged)
-    }
-
-    /// The same from an event's parts (LoginImport takes them from a LoginBatch's bytes).
+    /// reported one, else "". LoginImport takes the parts from a LoginBatch's bytes.
     mutating func add(at t: Int64, candidate: Int, ip: Int, country: String, session: String?, locale: String?,
                       device: String?, managed: Bool?) {
         let ipKey = IPKey(candidate: candidate, ip: ip)
