@@ -156,6 +156,8 @@ struct LoginImport {
             if tooManyCandidates || summaries.ips.count >= Self.ipsInMemory {
                 try worker.whenIdle { tallies, touched in
                     try writeSummaries(&tallies)
+                    // The counts name candidates and IPs by interned index: none may be left when they go.
+                    precondition(tallies.pendingRows == 0, "names forgotten while counts refer to them")
                     if tooManyCandidates {
                         try touchedStore.add(touched.map { summaries.candidates[$0] })
                         touched.removeAll(keepingCapacity: true)

@@ -31,7 +31,7 @@ public struct Rescorer: Sendable {
     public var parallelChunks = ProcessInfo.processInfo.activeProcessorCount
 
     /// A dirty run whose queue holds at least `fullRunShare` of the candidates, or `fullRunCount` of them,
-    /// is run as a full run (`rescoreAll`, which also settles the queue). A dirty run costs more per
+    /// is run as a full run (scope `.all`, which settles the whole queue). A dirty run costs more per
     /// candidate (it expands its seed through the links, keeps its scope in temp tables and finds shared
     /// values per scope) and its memory grows with the scope: measured every candidate dirty (an import
     /// into a store whose candidates were imported `--no-rescore`), 100k candidates / 5M sign-ins 24.3 s and

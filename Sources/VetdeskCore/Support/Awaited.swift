@@ -1,11 +1,11 @@
 import Dispatch
 import Foundation
 
-/// A value computed on another thread (a pool read connection) while the caller goes on, or one
-/// already at hand. A full rescore uses it for its chunks (one in flight per core, the oldest written
-/// meanwhile on the writer connection) and for the plan's link index, which the first chunks load
-/// alongside: loading is mostly SQLite stepping on one thread, so this is what puts the second core to
-/// work (docs/performance.md, "Full rescore (session 5)").
+/// A value computed on another thread while the caller goes on, or one already at hand. A full
+/// rescore uses it for its chunks (one in flight per core, on the pool's read connections, the oldest
+/// written meanwhile on the writer connection) and for the plan's link index: loading is mostly SQLite
+/// stepping on one thread, so this is what puts the second core to work (docs/performance.md, "Full
+/// rescore (session 5)"). An import uses it to hash its file while the file is imported.
 final class Awaited<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
