@@ -97,7 +97,7 @@ import Testing
         try store.pool.writeWithoutTransaction { db in
             let all = try String.fetchAll(db, sql: "SELECT id FROM candidate ORDER BY id")
             let whole = try RuleLinkIndex(db, scope: .all, maxCandidatesPerIP: 25,
-                                          addressGroups: RuleLinkQueries.addressGroupsInMemory(db))
+                                          groupsOfRun: .init(addresses: RuleLinkQueries.addressGroupsInMemory(db)))
             let plan = try RescorePlan(db, prepare: { _ in (.all, .everything) }, secondPass: true, maxCandidatesPerIP: 25)
             var shared = 0
             for size in [1, 7, 64] {

@@ -25,9 +25,9 @@ struct RuleLinkIndex: Sendable {
 
     init() {}
 
-    init(_ db: Database, scope: RuleScope, maxCandidatesPerIP: Int, addressGroups: [RuleLinkQueries.Group]) throws {
+    init(_ db: Database, scope: RuleScope, maxCandidatesPerIP: Int, groupsOfRun: RuleLinkQueries.RunGroups) throws {
         var queries = RuleLinkQueries(db: db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP)
-        queries.addressGroupsOfRun = addressGroups
+        queries.groupsOfRun = groupsOfRun
         let groups = try queries.groups()
         var everyone = Set<String>()
         var ipMembers = Set<String>()

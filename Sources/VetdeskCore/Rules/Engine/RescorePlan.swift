@@ -18,10 +18,11 @@ struct RescorePlan: Sendable {
     /// (60 of 100k candidates in the bench set.)
     let referralLinked: Set<String>
     let maxCandidatesPerIP: Int
-    /// The address groups (AddressKey: computed over every candidate's addresses, so once, not per
-    /// chunk; only groups of 2+ are held). A full run with a `reader` finds them on a pool read
-    /// connection while its first chunks load.
-    let addressGroups: Awaited<[RuleLinkQueries.Group]>
+    /// The groups found once, not per chunk (RuleLinkQueries.RunGroups): the address groups (AddressKey:
+    /// computed over every candidate's addresses; only groups of 2+ are held), and for a full run the
+    /// store's payment-account, contact, hash and device groups. A full run with a `reader` finds them on
+    /// a pool read connection while its first chunks load.
+    let groupsOfRun: Awaited<RuleLinkQueries.RunGroups>
     /// Store-wide device-posture baseline (RuleContextLoader.peerManagedShare): two scans, done once;
     /// alongside the first chunks too, when there is a `reader`.
     let peerManagedShare: Awaited<Double?>
@@ -48,17 +49,17 @@ struct RescorePlan: Sendable {
         phases["plan"] = clock.seconds
         let scope = self.scope
         if isEmpty {
-            addressGroups = Awaited(value: [])
+            groupsOfRun = Awaited(value: .init(addresses: []))
             peerManagedShare = Awaited(value: nil)
         } else if let reader, scope == .all {
-            addressGroups = Awaited { try reader.read { try RuleLinkQueries.allAddressGroups($0) } }
+            groupsOfRun = Awaited { try reader.read { try RuleLinkQueries.storeGroups($0) } }
             peerManagedShare = Awaited { try reader.read { try RuleContextLoader.peerManagedShare($0) } }
         } else {
             let linkClock = PhaseClock()
-            // Only the groups that touch the scope (a dirty run's scope is a small part of the store);
-            // each chunk narrows them again to its own candidates.
-            addressGroups = Awaited(value: try RuleLinkQueries.addressGroups(RuleLinkQueries.allAddressGroups(db),
-                                                                             touching: scope, db))
+            // A scoped run keeps only the address groups that touch the scope (a dirty run's scope is a small
+            // part of the store) and finds the other kinds per chunk; each chunk narrows them to its candidates.
+            groupsOfRun = Awaited(value: scope == .all ? try RuleLinkQueries.storeGroups(db)
+                : .init(addresses: try RuleLinkQueries.groups(RuleLinkQueries.allAddressGroups(db), touching: scope, db)))
             phases["plan.links"] = linkClock.seconds
             let peerClock = PhaseClock()
             peerManagedShare = Awaited(value: try RuleContextLoader.peerManagedShare(db))
@@ -81,13 +82,13 @@ struct RescorePlan: Sendable {
     /// anyone, with every sharer: found per chunk from the store's indexes (RuleLinkQueries), so the run
     /// never holds every shared value of the store (at 1M candidates, a third of them share an IP).
     func links(_ db: Database, _ scope: RuleScope) throws -> RuleLinkIndex {
-        try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP, addressGroups: addressGroups.get())
+        try RuleLinkIndex(db, scope: scope, maxCandidatesPerIP: maxCandidatesPerIP, groupsOfRun: groupsOfRun.get())
     }
 
     /// Seconds of the parts computed on read connections (overlapping the chunks), once they are done.
     var backgroundPhases: [String: Double] {
         var out: [String: Double] = [:]
-        if addressGroups.seconds > 0 { out["plan.links"] = addressGroups.seconds }
+        if groupsOfRun.seconds > 0 { out["plan.links"] = groupsOfRun.seconds }
         if peerManagedShare.seconds > 0 { out["plan"] = peerManagedShare.seconds }
         return out
     }

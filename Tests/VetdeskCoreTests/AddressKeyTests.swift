@@ -1,0 +1,56 @@
+import Testing
+@testable import VetdeskCore
+
+/// AddressKey.of reads ASCII addresses byte by byte (`ofASCII`); it must give exactly the general
+/// (`ofUnicode`) key for every ASCII text: street words, compounds, initialisms, postcodes, flat markers,
+/// punctuation, control characters and CR LF.
+@Suite struct AddressKeyTests {
+    static let pieces = ["Hauptstr.", "Hauptstrasse", "HAUPTSTR", "Str", "str.", "strasse", "St", "St.", "Rd", "Ave",
+                         "Main", "Baker", "ul.", "Apt", "apt.", "Flat", "m.", "Nr", "No.", "c/o", "C/O", "B.V.", "b.v",
+                         "3044", "AS", "SW1A", "1AA", "12", "12a", "12 a", "186/14", "5", "10115", "Berlin", "A", "b",
+                         "x", "-", ",", ".", "/", "#", "'", "\r\n", "\t", "\n", "  ", "\u{1}", "Q", "z9", "9z", "ab12",
+                         "abc1", "1", "00", "strstr", "xstr", "xxstr", "xstrasse"]
+
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func asciiKeyEqualsTheGeneralKey() {
+        var rng = Seeded(state: 20261201)
+        var compared = 0
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...7, using: &rng)
+            let separators = [" ", "", ", ", "."]
+            var text = ""
+            for k in 0..<n {
+                if k > 0 { text += separators.randomElement(using: &rng)! }
+                text += Self.pieces.randomElement(using: &rng)!
+            }
+            #expect(AddressKey.ofASCII(text) == AddressKey.ofUnicode(text), "\(text.debugDescription)")
+            compared += 1
+        }
+        // Every printable ASCII byte alone and between words.
+        for b in UInt8(1)...UInt8(127) {
+            let c = String(decoding: [b], as: UTF8.self)
+            for text in [c, "12\(c)Main\(c)St", "a\(c)b\(c)c 5"] {
+                #expect(AddressKey.ofASCII(text) == AddressKey.ofUnicode(text), "\(text.debugDescription)")
+                compared += 1
+            }
+        }
+        #expect(compared > 20_000)
+    }
+
+    @Test func ofTakesTheASCIIPathOnlyForASCII() {
+        #expect(AddressKey.of("12 Baker St.") == AddressKey.ofASCII("12 Baker St."))
+        #expect(AddressKey.of("Hauptstraße 5, 10115 Berlin") == AddressKey.of("Hauptstrasse 5 10115 BERLIN"))
+        #expect(AddressKey.of("ul. Kraków 3") == AddressKey.ofUnicode("ul. Kraków 3"))
+        #expect(AddressKey.of("") == "" && AddressKey.of(nil) == "" && AddressKey.of("--") == "")
+    }
+}
