@@ -10,6 +10,10 @@ import Testing
                          "3044", "AS", "SW1A", "1AA", "12", "12a", "12 a", "186/14", "5", "10115", "Berlin", "A", "b",
                          "x", "-", ",", ".", "/", "#", "'", "\r\n", "\t", "\n", "  ", "\u{1}", "Q", "z9", "9z", "ab12",
                          "abc1", "1", "00", "strstr", "xstr", "xxstr", "xstrasse"]
+    /// Folded to ASCII ("Straße" -> "strasse") or not (Ł, CJK), and the odd cases of case mapping
+    /// (Kelvin sign, İ, ǅ), letter-like numbers and non-ASCII digits.
+    static let unicodePieces = ["Straße", "Hauptstraße", "Kraków", "Müller", "ul. Świętokrzyska", "Łódź", "İstanbul",
+                                "\u{212A}", "ǅ", "Ⅻ", "١٢", "東京", "Ærø", "Œuvre", "Ñandú", "e\u{301}", "ﬁ", "²", "Ⓐ"]
 
     struct Seeded: RandomNumberGenerator {
         var state: UInt64
@@ -45,6 +49,17 @@ import Testing
             }
         }
         #expect(compared > 20_000)
+    }
+
+    /// `of` (ASCII bytes, folded-then-bytes, or Characters) equals the general key on any text.
+    @Test func keyEqualsTheGeneralKeyOnNonASCII() {
+        var rng = Seeded(state: 7)
+        let all = Self.pieces + Self.unicodePieces + Self.unicodePieces
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...6, using: &rng)
+            let text = (0..<n).map { _ in all.randomElement(using: &rng)! }.joined(separator: [" ", "", ", "].randomElement(using: &rng)!)
+            #expect(AddressKey.of(text) == AddressKey.ofUnicode(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func ofTakesTheASCIIPathOnlyForASCII() {

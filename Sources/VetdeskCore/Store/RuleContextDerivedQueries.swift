@@ -69,14 +69,16 @@ extension RuleContextLoader {
     /// whose devices are managed, over everyone (not the rescored scope). Two store-wide scans: a
     /// chunked run computes it once in its plan (`peerManagedShare`), not per chunk.
     static func peerManagedShare(_ db: Database) throws -> Double? {
-        let managedPeople = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed = 1
-                                  UNION SELECT candidate_id FROM endpoint_observation)
-            """) ?? 0
-        let reportingPeople = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM (SELECT candidate_id FROM login_device WHERE managed IS NOT NULL
-                                  UNION SELECT candidate_id FROM endpoint_observation)
-            """) ?? 0
+        // One pass over both tables, grouped per candidate (it was two UNIONs, each reading both: 4 % of a
+        // full rescore's CPU at 100k, on a read connection while the first chunks wait for it).
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*), coalesce(sum(managed), 0) FROM (
+                SELECT candidate_id, max(managed) AS managed FROM (
+                    SELECT candidate_id, managed = 1 AS managed FROM login_device WHERE managed IS NOT NULL
+                    UNION ALL SELECT candidate_id, 1 FROM endpoint_observation)
+                GROUP BY candidate_id)
+            """)
+        let reportingPeople: Int = row?[0] ?? 0, managedPeople: Int = row?[1] ?? 0
         return reportingPeople > 0 ? Double(managedPeople) / Double(reportingPeople) : nil
     }
 
