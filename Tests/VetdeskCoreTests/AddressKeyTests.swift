@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    /// Latin text is folded a scalar at a time from Foundation's folding of each scalar; it must be
+    /// Foundation's folding of the whole text.
+    @Test func latinFoldIsFoundationsFold() {
+        func same(_ text: String) -> Bool {
+            Array(AddressKey.fold(text).unicodeScalars) == Array(AddressKey.foundationFold(text).unicodeScalars)
+        }
+        let latin = (0x80..<0x250).map { String(Unicode.Scalar(UInt32($0))!) }
+        for a in latin {
+            #expect(same(a), "\(a.unicodeScalars.map { String($0.value, radix: 16) })")
+            for b in latin where a.unicodeScalars.first!.value % 7 == 0 || b == "ß" || b == "ı" {
+                #expect(same(a + b) && same("x" + a + "1" + b), "\(a + b)")
+            }
+        }
+        var rng = Seeded(state: 11)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? latin.randomElement(using: &rng)! : Self.pieces.randomElement(using: &rng)!
+            }.joined(separator: " ").lowercased()
+            #expect(same(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func ofTakesTheASCIIPathOnlyForASCII() {
         #expect(AddressKey.of("12 Baker St.") == AddressKey.ofASCII("12 Baker St."))
         #expect(AddressKey.of("Hauptstraße 5, 10115 Berlin") == AddressKey.of("Hauptstrasse 5 10115 BERLIN"))
