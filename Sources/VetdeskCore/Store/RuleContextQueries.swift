@@ -126,26 +126,15 @@ struct RuleContextLoader {
     /// group_concat joined and the loader split them (`splitLikeConcat`); payments whose account row is
     /// missing count nowhere (the inner join). PaymentAccountLoadTests compares both.
     private mutating func loadAccounts() throws {
-        struct Use { var payments = 0, first = Int64.max, last = Int64.min, crypto = 0; var methods: [String] = [], payees: [String] = [] }
-        var uses: [Int: [Int64: Use]] = [:]
+        var uses: [Int: [Int64: AccountUseCounts]] = [:]
         let rows = try db.makeStatement(sql: """
             SELECT candidate_id, account_id, paid_at, method, payee_name FROM payment WHERE \(scope.filter("candidate_id"))
             """)
         try RawColumns.forEachRow(rows) { r in
             guard let cid = r.text(0), let i = index[cid] else { return }
             let account = r.int64(1) ?? 0, at = r.int64(2) ?? 0
-            var u = uses[i, default: [:]][account] ?? Use()
-            u.payments += 1; u.first = min(u.first, at); u.last = max(u.last, at)
-            if let m = r.text(3) {
-                if m == "crypto" { u.crypto += 1 }
-                Self.appendDistinct(m, to: &u.methods)
-            }
-            // Commas inside a payee name travel as U+001F, as replace(payee_name, ',', char(31)) did.
-            if let p = r.text(4) {
-                Self.appendDistinct(p.utf8.contains(0x2C) ? String(decoding: p.utf8.map { $0 == 0x2C ? 0x1F : $0 }, as: UTF8.self) : p,
-                                    to: &u.payees)
-            }
-            uses[i, default: [:]][account] = u
+            // Updated in place: a copy taken out and stored back copied its method and payee arrays on append.
+            Self.add(&uses[i, default: [:]][account, default: AccountUseCounts()], at: at, method: r.text(3), payee: r.text(4))
         }
         let accountRow = try db.cachedStatement(sql: """
             SELECT id, account_type, identifier, holder_name, iban, iban_valid, bic, bank_name, bank_country
@@ -171,6 +160,21 @@ struct RuleContextLoader {
                                                            $0.utf8.contains(0x1F) ? $0.replacingOccurrences(of: "\u{1F}", with: ",") : String($0)
                                                        }))
             }
+        }
+    }
+
+    private struct AccountUseCounts { var payments = 0, first = Int64.max, last = Int64.min, crypto = 0; var methods: [String] = [], payees: [String] = [] }
+
+    private static func add(_ u: inout AccountUseCounts, at: Int64, method: String?, payee: String?) {
+        u.payments += 1; u.first = min(u.first, at); u.last = max(u.last, at)
+        if let m = method {
+            if m == "crypto" { u.crypto += 1 }
+            appendDistinct(m, to: &u.methods)
+        }
+        // Commas inside a payee name travel as U+001F, as replace(payee_name, ',', char(31)) did.
+        if let p = payee {
+            appendDistinct(p.utf8.contains(0x2C) ? String(decoding: p.utf8.map { $0 == 0x2C ? 0x1F : $0 }, as: UTF8.self) : p,
+                           to: &u.payees)
         }
     }
 
