@@ -62,7 +62,7 @@ struct AuditStressCommand: ParsableCommand {
 
     func run() throws {
         let service = CaseService(store: try global.openStore())
-        var rng = SplitMixRandom(seed: seed)
+        var rng = SplitMix64(seed: seed) // replayable from its seed
         // Unbuffered: each line is written before the next decision starts.
         func say(_ line: String) { SafeOutput.line(line) }
         for i in 0..<count {
@@ -74,18 +74,5 @@ struct AuditStressCommand: ParsableCommand {
             case let .refused(why): say("refused \(id): \(why)")
             }
         }
-    }
-}
-
-/// Small deterministic generator so a stress run can be replayed from its seed.
-struct SplitMixRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
