@@ -139,7 +139,7 @@ struct RuleContextLoader {
         let accountRow = try db.cachedStatement(sql: """
             SELECT id, account_type, identifier, holder_name, iban, iban_valid, bic, bank_name, bank_country
             FROM payment_account WHERE id = CAST(?1 AS INTEGER)
-            """)
+            """) // RawColumns binds the id as text
         var accounts: [Int64: PaymentAccount?] = [:]
         for (i, byAccount) in uses.sorted(by: { $0.key < $1.key }) {
             for (id, u) in byAccount.sorted(by: { $0.key < $1.key }) {

@@ -43,17 +43,19 @@ struct RuleLinkQueries {
     /// A group may name candidates outside the scope.
     func groups() throws -> [Group] {
         var groups: [Group] = []
+        // The run's groups are narrowed to this scope's with one membership test (a temp table's ids read once).
+        let touching = try groupsOfRun.map { _ in try Self.membership(of: scope, db) }
         try ipGroups(&groups)
-        if let run = groupsOfRun?.accounts { groups += try Self.groups(run, touching: scope, db) } else { try accountGroups(&groups) }
-        if let run = groupsOfRun?.columns { groups += try Self.groups(run, touching: scope, db) } else { try columnGroups(&groups) }
-        try addressGroups(&groups)
-        if let run = groupsOfRun?.devices { groups += try Self.groups(run, touching: scope, db) } else { try deviceGroups(&groups) }
+        if let run = groupsOfRun?.accounts, let touching { groups += run.filter(touching) } else { try accountGroups(&groups) }
+        if let run = groupsOfRun?.columns, let touching { groups += run.filter(touching) } else { try columnGroups(&groups) }
+        if let run = groupsOfRun?.addresses, let touching { groups += run.filter(touching) } else { try addressGroups(&groups) }
+        if let run = groupsOfRun?.devices, let touching { groups += run.filter(touching) } else { try deviceGroups(&groups) }
         return groups.filter { $0.members.count >= 2 }
     }
 
     /// A full run's groups other than IPs, found once (RunGroups), in the order `groups` gives them.
     static func storeGroups(_ db: Database) throws -> RunGroups {
-        let all = RuleLinkQueries(db: db, scope: .all, maxCandidatesPerIP: 0)
+        let all = RuleLinkQueries(db: db, scope: .all, maxCandidatesPerIP: 0) // no IP groups are asked of it
         var run = RunGroups(addresses: try allAddressGroups(db), accounts: [], columns: [], devices: [])
         try all.accountGroups(&run.accounts!)
         try all.columnGroups(&run.columns!)
@@ -106,16 +108,22 @@ struct RuleLinkQueries {
     /// "Hauptstr. 5" and "Hauptstraße 5" meet). Every candidate's addresses are read: a key can
     /// only be matched against all of them, and two text columns of the candidate table are cheap.
     private func addressGroups(_ groups: inout [Group]) throws {
-        groups += try Self.groups(groupsOfRun?.addresses ?? Self.allAddressGroups(db), touching: scope, db)
+        groups += try Self.groups(Self.allAddressGroups(db), touching: scope, db)
     }
 
     /// The groups of `all` with a member in `scope` (a range, or the ids in its temp table); all of them
     /// for `.all`.
     static func groups(_ all: [Group], touching scope: RuleScope, _ db: Database) throws -> [Group] {
-        if case .range = scope { return all.filter { $0.members.contains(where: scope.rangeIncludes) } }
-        guard let table = scope.table else { return all }
+        all.filter(try membership(of: scope, db))
+    }
+
+    /// Whether a group has a member in `scope`: by id order for a range, by the ids of its temp table
+    /// (read here, once), any group for `.all`.
+    static func membership(of scope: RuleScope, _ db: Database) throws -> (Group) -> Bool {
+        if case .range = scope { return { $0.members.contains(where: scope.rangeIncludes) } }
+        guard let table = scope.table else { return { _ in true } }
         let inScope = Set(try String.fetchAll(db, sql: "SELECT candidate_id FROM \(table)"))
-        return all.filter { $0.members.contains(where: inScope.contains) }
+        return { $0.members.contains(where: inScope.contains) }
     }
 
     /// Every group of 2+ candidates with the same home or ship-to AddressKey, in key order, found

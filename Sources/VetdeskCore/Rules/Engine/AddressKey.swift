@@ -97,8 +97,6 @@ public enum AddressKey {
     static func ofASCII(_ address: String, lowercasing: Bool = true) -> String {
         var tokens: [[UInt8]] = []
         var current: [UInt8] = []
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func push() {
             guard !current.isEmpty else { return }
             var t = current
@@ -136,9 +134,11 @@ public enum AddressKey {
 
     private static let strasse = Array("strasse".utf8), str = Array("str".utf8)
 
+    /// ASCII letters of either case (folded text may keep capitals, as `characterKey` would) and digits.
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
     private static func joinableASCII(_ a: String.UTF8View, _ b: String.UTF8View) -> Bool {
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         if a.allSatisfy(isDigit) && b.allSatisfy(isLetter) && b.count <= 2 { return true }
         let mixed = { (s: String.UTF8View) in s.contains(where: isDigit) && s.contains(where: isLetter) }
         return mixed(a) && mixed(b) && a.count <= 4 && b.count <= 3
