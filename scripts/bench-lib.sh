@@ -1,6 +1,9 @@
 # Shared by scripts/bench.sh and scripts/bench-scale.sh (sourced; needs WORK set).
 now() { date +%s.%N; }
 calc() { python3 -c "print($1)"; }
+# Generated sets are cached under bench-data/ by their parameters and the generator's source: a set
+# made by an older generator is not reused (it once was, silently, after the generator changed).
+GEN_KEY=$(cat Sources/VetdeskCore/Generate/*.swift | sha256sum | cut -c1-10)
 # run LABEL CMD...: runs under /usr/bin/time -v; sets SECONDS_<LABEL> and RSS_<LABEL> (MB).
 run() {
     local label=$1; shift

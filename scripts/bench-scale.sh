@@ -34,7 +34,7 @@ LABELS=(); declare -A V
 
 for size in $SIZES; do
     N=${size%%:*}; M=${size##*:}; L="$(short "$N")/$(short "$M")"
-    DATA=bench-data/c$N-l$M-s$SEED
+    DATA=bench-data/c$N-l$M-s$SEED-g$GEN_KEY
     # Room: the CSVs (unless cached), a copy of logins.csv without the delta, and two stores.
     need=$(calc "int($M * ((0 if '$( [ -f "$DATA/.complete" ] && echo y)' else 1.1 * $CSV_BPR) + $CSV_BPR + 1.3 * $STORE_BPR))")
     have=$(python3 -c "import sys; print(min(int(a) for a in sys.argv[1:]))" "$(avail bench-data)" "$(avail "$WORK")")

@@ -3,7 +3,7 @@
 # BENCH_CANDIDATES / BENCH_LOGINS / BENCH_SEED override the size for a quick run; BENCH_ANALYSTS (8)
 # is how many analyst processes decide and note while logins.csv is imported into a second store;
 # BENCH_BESIDE_BEFORE=0 skips the comparison run with one transaction per file.
-# Generated data is cached in bench-data/ keyed by its parameters, so reruns skip generation.
+# Generated data is cached in bench-data/ keyed by its parameters and generator, so reruns skip generation.
 # BENCH_JSON_BYTES (default 2 GB) sizes the streaming JSON import measure; BENCH_JSON_ONLY=1 runs only it.
 # Console and VisiData are timed to settled frames (BENCH_QUIET_MS of pty silence, default 50) over
 # BENCH_KEYS keys (50); the console is then left idle for BENCH_IDLE_SECONDS (60). BENCH_CALLGRIND=0
@@ -16,7 +16,6 @@ M=${BENCH_LOGINS:-5000000}
 SEED=${BENCH_SEED:-20260302}
 SCRATCH=.build-release
 BIN=${BENCH_BIN:-$SCRATCH/release/vetdesk}   # BENCH_BIN: check the script with another build
-DATA=bench-data/c$N-l$M-s$SEED
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vetdesk-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 STORE=$WORK/store.sqlite
@@ -35,6 +34,7 @@ if [ -z "${BENCH_BIN:-}" ] && ! swift build -c release --static-swift-stdlib --s
 fi
 
 . scripts/bench-lib.sh
+DATA=bench-data/c$N-l$M-s$SEED-g$GEN_KEY
 has_command() { "$BIN" "$1" --help >/dev/null 2>&1; }
 
 # Streaming JSON: a generated Okta System Log array imported into a fresh store; memory must stay flat
@@ -236,7 +236,7 @@ elif [ "${BENCH_CALLGRIND:-1}" = 1 ] && [ $IMPORT_OK = 1 ]; then
     CG_BIN=$WORK/vetdesk-cg
     objcopy --strip-debug "$BIN" "$CG_BIN" || cg_ok=0
     for k in 1 3; do
-        d=bench-data/cg-c$((k * CGN))-l$((k * CGM))-s$SEED
+        d=bench-data/cg-c$((k * CGN))-l$((k * CGM))-s$SEED-g$GEN_KEY
         if [ ! -f "$d/.complete" ]; then
             rm -rf "$d"
             "$BIN" generate --candidates $((k * CGN)) --logins $((k * CGM)) --seed "$SEED" --out "$d" >/dev/null && touch "$d/.complete"
@@ -265,7 +265,7 @@ fi
 EVAL_OK=0
 EN=${BENCH_EVAL_CANDIDATES:-10000}
 if has_command eval; then
-    EVAL_DATA=bench-data/eval-c$EN-s$SEED
+    EVAL_DATA=bench-data/eval-c$EN-s$SEED-g$GEN_KEY
     if [ ! -f "$EVAL_DATA/.complete" ]; then
         echo "== generating the triage set: $EN candidates"
         rm -rf "$EVAL_DATA"

@@ -132,6 +132,31 @@ import Testing
         }
     }
 
+    /// Strangers do not share home lines, however large the set: home addresses were the candidate index
+    /// wrapped around the drawn range's home slots, so at 100k candidates a quarter of the people shared
+    /// an IP with someone (issue 13). Every country's homes for the first 100k indices (the bench size)
+    /// are distinct, in its own country and ISP; below the smallest range's home slots they are what
+    /// they always were.
+    @Test func homeLinesStayDistinctPerCountryAtScale() {
+        let factory = GenPersonaFactory(seed: 20260302, split: false)
+        for country in GenCountries.all {
+            var seen = Set<String>()
+            var rng = SplitMix64(seed: 7)
+            let isp = GenNetworks.residential[country.code]![0].asn
+            for index in 0..<100_000 {
+                let site = factory.homeSite(index: index, country: country, city: "x", rng: &rng)
+                #expect(seen.insert(site.ip).inserted, "\(country.code): index \(index) got a home line already given: \(site.ip)")
+                if site.network.country != country.code || site.network.asn != isp {
+                    Issue.record("\(country.code): index \(index) on \(site.network.cidr) (\(site.network.country), AS\(site.network.asn))")
+                }
+                if seen.count != index + 1 { break }
+            }
+        }
+        // The demo's 300 candidates sit below every range's home slots: their homes are unchanged.
+        let smallest = GenNetworks.residential.values.joined().map { $0.capacity / 2 }.min()!
+        #expect(smallest > 300)
+    }
+
     /// providers.yaml records some of ring (a)'s exits as Astrill (synthetic team intel): it parses
     /// as a provider list, names exactly those exits, and ring (a) really logs in through them.
     @Test func providersFileListsRingAExitsTheLoginsUse() throws {

@@ -120,12 +120,18 @@ struct GenPersonaFactory {
     }
 
     /// A home address on a consumer ISP of the country; distinct per candidate index (the slot
-    /// scramble is a bijection, so no two candidates of a small set share an address).
+    /// scramble is a bijection): within the drawn range while the index fits its home slots, then in
+    /// the country's overflow ranges (GenNetworks.homeOverflow), so strangers do not share home lines
+    /// however large the set. Sets smaller than a range's home slots (the demo's 300) are unchanged.
     func homeSite(index: Int, country: GenCountry, city: String, rng: inout SplitMix64) -> GenSite {
         let nets = GenNetworks.residential[country.code]!
         let net = nets[rng.below(nets.count)]
         // Homes use the lower half of the slots: the upper half is reserved for ring and group lines.
-        return GenSite(ip: net.address(Self.slot(index % max(1, net.capacity / 2), net)), network: net, city: city)
+        let homes = max(1, net.capacity / 2)
+        if index >= homes, let (overflow, ip) = GenNetworks.overflowHome(country.code, index: index) {
+            return GenSite(ip: ip, network: overflow, city: city)
+        }
+        return GenSite(ip: net.address(Self.slot(index % homes, net)), network: net, city: city)
     }
 
     static func slot(_ k: Int, _ net: GenNetwork) -> Int { ((k % net.capacity) * 7919 + 1237) % net.capacity }
