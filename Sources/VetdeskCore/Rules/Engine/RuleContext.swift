@@ -34,7 +34,9 @@ public struct RuleContext: Sendable {
     public var forwarderHits: [WatchlistEntry] = []
     /// Names (candidate, profile, payee, account holder) found on a loaded sanctions list (Lists/ListScreening).
     public var listNameHits: [ListNameHit] = []
-    /// Successful logins on the days where login_day shows several countries (read by index).
+    /// Successful logins on the days where login_day shows several countries (read by index), when a rule
+    /// can use them: the candidate's sign-in IPs show two countries outside anonymisers, or an IP without a
+    /// country, or the candidate has IdP verdicts (RuleContextLoader.loadDayDetail); empty otherwise.
     public var burstLogins: [BurstLogin] = []
     /// Sign-ins carrying the identity provider's own risk verdict (login_event.idp_risk_level, read by
     /// its partial index login_idp_risk).
