@@ -131,6 +131,27 @@ import Testing
         #expect(try fx.flag("N", "continuous_session") == nil)
     }
 
+    /// The hours are summed from login_week's 168 counters in the loader: every weekday counts, and a
+    /// window that wraps midnight (22:00-06:00) takes both ends.
+    @Test func offHoursWindowSumsEveryWeekdayAndWrapsMidnight() throws {
+        let fx = try RuleFixture()
+        try fx.candidate("F", "Jon Bell", ["declared_country": "DE"])
+        try fx.candidate("Q", "Ann Lee", ["declared_country": "DE"]) // a login_week row of zeros: no hours
+        try fx.loginHour("F", hour: 23, events: 10, weekday: 1)
+        try fx.loginHour("F", hour: 3, events: 7, weekday: 6)
+        try fx.loginHour("F", hour: 6, events: 2, weekday: 3)   // end hour: outside
+        try fx.loginHour("F", hour: 12, events: 5, weekday: 4)
+        try fx.sql("INSERT INTO login_week (candidate_id) VALUES ('Q')")
+        let config = try RuleConfig.parse(yaml: "rules:\n  off_hours_pattern:\n    start_hour: 22\n    end_hour: 6\n", file: "t.yaml")
+        let contexts = try fx.store.pool.read { db in
+            var loader = RuleContextLoader(db: db, scope: .all, config: config, now: t0)
+            return try loader.load()
+        }
+        let f = try #require(contexts.first { $0.candidate.id == "F" }?.hours)
+        #expect(f.total == 24 && f.inWindow == 17)
+        #expect(contexts.first { $0.candidate.id == "Q" }?.hours == nil)
+    }
+
     @Test func offHoursPatternOnlyForEuropeAfricaAmericas() throws {
         let fx = try RuleFixture()
         try fx.candidate("F", "Jon Bell", ["declared_country": "DE"])

@@ -72,12 +72,6 @@ enum LoginDataSchema {
             ON CONFLICT(candidate_id) DO UPDATE SET \(add)
             """
     }
-
-    /// "h3 + h4 + ..." over the slots whose hour passes `inWindow` ("0" when none).
-    static func sum(where inWindow: (Int) -> Bool) -> String {
-        let picked = slots.filter { inWindow($0 % 24) }.map { "h\($0)" }
-        return picked.isEmpty ? "0" : picked.joined(separator: " + ")
-    }
 }
 
 extension LoginDataSchema {

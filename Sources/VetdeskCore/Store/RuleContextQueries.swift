@@ -344,15 +344,21 @@ struct RuleContextLoader {
         let s = config.settings(for: "off_hours_pattern")
         let start = Int(s.thresholds["start_hour"] ?? 0), end = Int(s.thresholds["end_hour"] ?? 9)
         // login_week: one row per candidate (168 counters, v15-logindata), not ~25 login_hour rows.
-        let total = LoginDataSchema.sum { _ in true }
-        let inWindow = LoginDataSchema.sum { hour in start <= end ? hour >= start && hour < end : hour >= start || hour < end }
-        try each("""
-        SELECT candidate_id, \(total), \(inWindow)
-        FROM login_week WHERE \(scope.filter("candidate_id"))
-        """) { ctx, r in
-            let total: Int = r[1]
+        // Summed here, each counter read once: SQL's two sums read most counters twice (4.6 % of a full run).
+        let inWindow = (0..<24).map { hour in start <= end ? hour >= start && hour < end : hour >= start || hour < end }
+        let statement = try db.makeStatement(sql: """
+            SELECT candidate_id, \(LoginDataSchema.columns) FROM login_week WHERE \(scope.filter("candidate_id"))
+            """)
+        try RawColumns.forEachRow(statement) { r in
+            guard let cid = r.text(0), let i = index[cid] else { return }
+            var total = 0, window = 0
+            for slot in LoginDataSchema.slots {
+                let n = r.int(Int32(slot + 1))
+                total += n
+                if inWindow[slot % 24] { window += n }
+            }
             guard total > 0 else { return } // as before: no row without sign-ins
-            ctx.hours = HourStats(total: total, inWindow: r[2])
+            contexts[i].hours = HourStats(total: total, inWindow: window)
         }
     }
 
