@@ -84,7 +84,7 @@ public enum GenNetworks {
     /// home slots of the range drawn from `residential` (GenPersonaFactory.homeSite). Before, the index
     /// wrapped around that range, so strangers of one country whose indices differed by a multiple of
     /// its home slots shared a home line: at 100k candidates 24 % of people shared an IP with someone
-    /// (54 % of Romanians, on a /19), and the share grew with the population (issue 13: the rescore and
+    /// (68 % of Romanians, on a /19), and the share grew with the population (issue 13: the rescore and
     /// ring figures grew faster than the data). Picked with `location list-networks-by-as` (Debian's
     /// libloc database, as above), largest first, prefixes /18 or larger, up to 16 per country and about
     /// 1M addresses where the ISP has them; each range kept only if 64 addresses spread over it resolve
