@@ -1,17 +1,14 @@
 import GRDB
 
 /// The logins part of the detail. Totals, countries, networks and the heatmap come from the
-/// importer's summaries (login_week, login_day, login_ip_use); only the most recent events
+/// importer's summaries (login_week, login_day_block, login_ip_use); only the most recent events
 /// are read from login_event, through login_candidate_time.
 enum DetailLogins {
     static func summary(_ db: Database, candidateId id: String, limits: DetailLimits) throws -> LoginSummary {
         var s = LoginSummary()
         s.heatmap = try LoginDataSchema.heatmap(db, candidateId: id)
         s.totalEvents = s.heatmap.joined().reduce(0, +)
-        s.countries = try Row.fetchAll(db, sql: """
-            SELECT country, SUM(events) AS n FROM login_day WHERE candidate_id = ?
-            GROUP BY country ORDER BY n DESC, country
-            """, arguments: [id]).map { CountryCount(country: $0["country"], events: $0["n"]) }
+        s.countries = try LoginDayBlockSchema.countries(db, candidateId: id).map { CountryCount(country: $0.country, events: $0.events) }
         if let span = try Row.fetchOne(db, sql: """
             SELECT COUNT(*) AS ips, MIN(first_at) AS first_at, MAX(last_at) AS last_at
             FROM login_ip_use WHERE candidate_id = ?

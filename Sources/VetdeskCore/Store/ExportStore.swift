@@ -89,10 +89,7 @@ enum ExportStore {
 
     static func logins(_ db: Database, _ id: String) throws -> ExportLogins {
         var out = ExportLogins()
-        out.countries = try Row.fetchAll(db, sql: """
-            SELECT country, sum(events) AS n FROM login_day WHERE candidate_id = ?
-            GROUP BY country ORDER BY n DESC, country
-            """, arguments: [id]).map { ExportCountry(country: $0["country"], events: $0["n"]) }
+        out.countries = try LoginDayBlockSchema.countries(db, candidateId: id).map { ExportCountry(country: $0.country, events: $0.events) }
         if let span = try Row.fetchOne(db, sql: """
             SELECT count(*) AS ips, sum(events) AS n, min(first_at) AS f, max(last_at) AS l
             FROM login_ip_use WHERE candidate_id = ?

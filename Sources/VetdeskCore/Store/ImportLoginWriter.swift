@@ -146,7 +146,7 @@ final class LoginEventInserter {
     }
 }
 
-/// The login summary tables (login_ip_use, login_day, login_week, login_session,
+/// The login summary tables (login_ip_use, login_day_block, login_week, login_session,
 /// login_device, login_locale) and the account -> candidate mapping.
 struct LoginSummaryStore {
     let db: Database
@@ -189,15 +189,32 @@ struct LoginSummaryStore {
             try checkpoint()
         }
 
-        let day = try RawStatement(db, sql: """
-            INSERT INTO login_day (candidate_id, day, country, events) VALUES (?, ?, ?, ?)
-            ON CONFLICT(candidate_id, day, country) DO UPDATE SET events = events + excluded.events
-            """)
-        for (k, n) in s.days.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
-            day.bind(1, c[k.candidate]); day.bind(2, k.day); day.bind(3, k.country); day.bind(4, n)
-            try day.run()
+        // One row of 32 day counters per candidate, block and country (login_day_block, v17): a user's
+        // days in one flush are one upsert per block and country instead of one per day (~0.6 per event).
+        let dayBlock = try RawStatement(db, sql: LoginDayBlockSchema.upsertSQL)
+        var dayCounts = [Int](repeating: 0, count: LoginDayBlockSchema.slots.count)
+        var currentDay: LoginSummaries.Day?
+        func writeDayBlock() throws {
+            guard let k = currentDay else { return }
+            dayBlock.bind(1, c[k.candidate]); dayBlock.bind(2, LoginDayBlockSchema.block(ofDay: k.day)); dayBlock.bind(3, k.country)
+            for (slot, n) in dayCounts.enumerated() { dayBlock.bind(Int32(slot + 4), n) }
+            try dayBlock.run()
             try checkpoint()
+            for slot in dayCounts.indices { dayCounts[slot] = 0 }
         }
+        func sameRow(_ a: LoginSummaries.Day, _ b: LoginSummaries.Day) -> Bool {
+            a.candidate == b.candidate && a.country == b.country
+                && LoginDayBlockSchema.block(ofDay: a.day) == LoginDayBlockSchema.block(ofDay: b.day)
+        }
+        for (k, n) in s.days.sorted(by: {
+            (rank[$0.key.candidate], LoginDayBlockSchema.block(ofDay: $0.key.day), $0.key.country)
+                < (rank[$1.key.candidate], LoginDayBlockSchema.block(ofDay: $1.key.day), $1.key.country)
+        }) {
+            if let current = currentDay, !sameRow(current, k) { try writeDayBlock(); currentDay = k }
+            if currentDay == nil { currentDay = k }
+            dayCounts[LoginDayBlockSchema.slot(ofDay: k.day)] += n
+        }
+        try writeDayBlock()
 
         // One row of 168 counters per candidate (login_week, v15-logindata) instead of ~0.55 login_hour
         // upserts per event: a 500k-event file touches ~10k candidates, not 273k (candidate, weekday, hour) rows.
@@ -297,14 +314,14 @@ struct LoginSummaryStore {
                 SELECT candidate_id, ip, min(occurred_at), max(occurred_at), count(*)
                 FROM login_event WHERE candidate_id = :c GROUP BY ip;
 
-            DELETE FROM login_day WHERE candidate_id = :c;
-            INSERT INTO login_day (candidate_id, day, country, events)
-                SELECT :c, d, c, count(*) FROM (
+            DELETE FROM login_day_block WHERE candidate_id = :c;
+            INSERT INTO login_day_block (candidate_id, block, country, \(LoginDayBlockSchema.columns))
+                SELECT :c, d >> 5, c, \(LoginDayBlockSchema.slots.map { "sum((d & 31) = \($0))" }.joined(separator: ", ")) FROM (
                     SELECT \(day) AS d,
                            COALESCE(NULLIF(ii.country, ''), NULLIF(le.reported_country, ''), '') AS c
                     FROM login_event le LEFT JOIN ip_info ii ON ii.ip = le.ip
                     WHERE le.candidate_id = :c)
-                GROUP BY d, c;
+                GROUP BY d >> 5, c;
 
             DELETE FROM login_week WHERE candidate_id = :c;
             INSERT INTO login_week (candidate_id, \(LoginDataSchema.columns))

@@ -240,7 +240,8 @@ struct RuleContextLoader {
             }
         }
         let dayRows = try db.cachedStatement(sql: """
-            SELECT day, country, events FROM login_day WHERE candidate_id = ? AND country <> '' ORDER BY day, country
+            SELECT block, country, \(LoginDayBlockSchema.columns) FROM login_day_block
+            WHERE candidate_id = ? AND country <> '' ORDER BY block, country
             """)
         let logins = try db.cachedStatement(sql: """
             SELECT l.id, l.occurred_at, l.ip, coalesce(nullif(i.country, ''), l.reported_country, ''), i.asn, i.as_name,
@@ -284,8 +285,11 @@ struct RuleContextLoader {
         let declared = contexts[i].candidate.declaredCountry.countryCode ?? ""
         var byDay: [(day: Int64, countries: [String])] = []
         var perCountry: [String: CountryActivity] = [:]
-        try RawColumns.forEachRow(dayRows, binding: cid) { r in
-            let day = r.int64(0) ?? 0, country = (r.text(1) ?? "").uppercased(), events = r.int(2)
+        // One block's rows (in country order) are unpacked together, so days come in (day, country)
+        // order as login_day's rows did.
+        var block: Int64?
+        var blockRows: [(country: String, counts: [Int])] = []
+        func addDay(_ day: Int64, _ country: String, _ events: Int) {
             if byDay.last?.day == day { byDay[byDay.count - 1].countries.append(country) } else { byDay.append((day, [country])) }
             if var a = perCountry[country] {
                 a.days += 1; a.events += events; a.firstDay = min(a.firstDay, day); a.lastDay = max(a.lastDay, day)
@@ -294,6 +298,21 @@ struct RuleContextLoader {
                 perCountry[country] = CountryActivity(country: country, days: 1, events: events, firstDay: day, lastDay: day)
             }
         }
+        func unpackBlock() {
+            guard let b = block else { return }
+            for slot in LoginDayBlockSchema.slots {
+                for row in blockRows where row.counts[slot] > 0 {
+                    addDay(b * LoginDayBlockSchema.width + Int64(slot), row.country, row.counts[slot])
+                }
+            }
+            blockRows.removeAll(keepingCapacity: true)
+        }
+        try RawColumns.forEachRow(dayRows, binding: cid) { r in
+            let b = r.int64(0) ?? 0
+            if b != block { unpackBlock(); block = b }
+            blockRows.append(((r.text(1) ?? "").uppercased(), LoginDayBlockSchema.slots.map { r.int(Int32($0 + 2)) }))
+        }
+        unpackBlock()
         guard let first = byDay.first, let last = byDay.last else { return }
         var burst: [Int64] = []
         for (k, d) in byDay.enumerated() {

@@ -63,6 +63,8 @@ enum Schema {
         m.registerMigration("v15-lead-case-status-count") { db in try db.execute(sql: CaseStatusCountSchema.sql) }
         // Ring marks of UPDATE triggers that an importer's UPSERT does not abort (RingDirtyUpsertSchema).
         m.registerMigration("v16-ringsmem-upsert-safe-marks") { db in try db.execute(sql: RingDirtyUpsertSchema.sql) }
+        // Login days packed per candidate, country and 32-day block: fewer rows written and read (LoginDayBlockSchema).
+        m.registerMigration("v17-login-day-blocks") { db in try LoginDayBlockSchema.migrate(db) }
         return m
     }
 
