@@ -33,6 +33,8 @@ import GRDB
 /// import), quiet machine, 3 rounds side by side: 500k 4.27-4.46 -> 4.07-4.36 s wall (0.45-0.48 -> 0.47-0.50x
 /// sqlite3 .import); whole 5M file 49.8 -> 47.7 s (sqlite3 20.4 s: 0.41 -> 0.43x). SQLite is now 75 % of the
 /// writing thread: 1.3x the whole of sqlite3 .import (docs/performance.md, "Import throughput (session 7)").
+/// 2026-12-01, session 10 (login_day packed per candidate, country and 32-day block, v17): 5M file 27.4-28.1
+/// -> 26.0-26.2 s wall side by side, 3.05M day upserts -> 166k (docs/performance.md, "Login days packed in blocks").
 struct LoginImport {
     let writer: ImportWriter
     let intel: IPIntelligence
