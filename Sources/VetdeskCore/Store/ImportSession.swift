@@ -19,9 +19,12 @@ final class ImportSession {
     private var rowsInChunk = 0
     private var calls = 0
 
-    private init(db: Database, pacing: ImportPacing) {
+    private let checkpointer: ImportCheckpointer?
+
+    private init(db: Database, pacing: ImportPacing, checkpointer: ImportCheckpointer?) {
         self.db = db
         self.pacing = pacing
+        self.checkpointer = checkpointer
     }
 
     /// Runs `body` in the session and publishes (commits the last chunk) when it returns.
@@ -41,7 +44,13 @@ final class ImportSession {
             try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
 
-            let session = ImportSession(db: db, pacing: pacing)
+            // WAL checkpoints on their own thread while the file is written (ImportCheckpointer).
+            let checkpointer = pacing.backgroundCheckpoints
+                ? ImportCheckpointer(path: store.path, catchUpPages: pacing.walCatchUpPages) : nil
+            try checkpointer?.attach(db)
+            defer { checkpointer?.stop() }
+
+            let session = ImportSession(db: db, pacing: pacing, checkpointer: checkpointer)
             do {
                 try session.begin()
                 try db.execute(sql: "INSERT INTO import_run (file_name, kind, started_at, owner) VALUES (?, ?, ?, ?)",
@@ -87,6 +96,7 @@ final class ImportSession {
         chunks += 1
         try pacing.betweenChunks?(chunks)
         if pacing.yieldSeconds > 0 { usleep(UInt32(pacing.yieldSeconds * 1e6)) }
+        checkpointer?.catchUp()
         try begin()
     }
 
