@@ -12,8 +12,10 @@ import Foundation
 public struct ImportPacing {
     /// Longest time one import transaction holds the write lock (checked every few hundred rows).
     public var chunkSeconds: Double
-    /// Pause between chunks, with no lock held.
+    /// Pause between chunks, with no lock held; repeated while other connections commit in it (a
+    /// waiting decision got in; more may be queued behind it), up to `longestYieldSeconds` in all.
     public var yieldSeconds: Double
+    public var longestYieldSeconds: Double = 0.025
     /// Commit after this many rows instead of by time: chunk boundaries that do not depend on the
     /// machine's speed, for tests.
     public var rowsPerChunk: Int?
