@@ -47,8 +47,8 @@ final class ImportSession {
             // WAL checkpoints on their own thread while the file is written (ImportCheckpointer).
             let checkpointer = pacing.backgroundCheckpoints
                 ? ImportCheckpointer(path: store.path, catchUpPages: pacing.walCatchUpPages) : nil
-            try checkpointer?.attach(db)
             defer { checkpointer?.stop() }
+            try checkpointer?.attach(db)
 
             let session = ImportSession(db: db, pacing: pacing, checkpointer: checkpointer)
             do {
