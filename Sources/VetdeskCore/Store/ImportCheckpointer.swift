@@ -78,12 +78,6 @@ final class ImportCheckpointer: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// WAL pages after the writer's last commit (for tests).
-    var pagesAtLastCommit: Int32 {
-        condition.lock(); defer { condition.unlock() }
-        return walPages
-    }
-
     private func committed(walPages pages: Int32) {
         condition.lock()
         walPages = pages

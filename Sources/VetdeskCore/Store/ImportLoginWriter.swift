@@ -150,6 +150,7 @@ final class LoginEventInserter {
 /// login_device, login_locale) and the account -> candidate mapping.
 struct LoginSummaryStore {
     let db: Database
+    private struct DayBlockKey: Hashable { let candidate: Int; let block: Int64; let country: String }
 
     /// Lower-cased login identity -> candidate id: candidate_account first, then candidate emails.
     func accountMap() throws -> [String: String] {
@@ -191,30 +192,18 @@ struct LoginSummaryStore {
 
         // One row of 32 day counters per candidate, block and country (login_day_block, v17): a user's
         // days in one flush are one upsert per block and country instead of one per day (~0.6 per event).
+        var dayBlocks: [DayBlockKey: [Int]] = [:]
+        for (k, n) in s.days {
+            let key = DayBlockKey(candidate: k.candidate, block: LoginDayBlockSchema.block(ofDay: k.day), country: k.country)
+            dayBlocks[key, default: [Int](repeating: 0, count: LoginDayBlockSchema.slots.count)][LoginDayBlockSchema.slot(ofDay: k.day)] += n
+        }
         let dayBlock = try RawStatement(db, sql: LoginDayBlockSchema.upsertSQL)
-        var dayCounts = [Int](repeating: 0, count: LoginDayBlockSchema.slots.count)
-        var currentDay: LoginSummaries.Day?
-        func writeDayBlock() throws {
-            guard let k = currentDay else { return }
-            dayBlock.bind(1, c[k.candidate]); dayBlock.bind(2, LoginDayBlockSchema.block(ofDay: k.day)); dayBlock.bind(3, k.country)
-            for (slot, n) in dayCounts.enumerated() { dayBlock.bind(Int32(slot + 4), n) }
+        for (k, counts) in dayBlocks.sorted(by: { rank[$0.key.candidate] < rank[$1.key.candidate] }) {
+            dayBlock.bind(1, c[k.candidate]); dayBlock.bind(2, k.block); dayBlock.bind(3, k.country)
+            for (slot, n) in counts.enumerated() { dayBlock.bind(Int32(slot + 4), n) }
             try dayBlock.run()
             try checkpoint()
-            for slot in dayCounts.indices { dayCounts[slot] = 0 }
         }
-        func sameRow(_ a: LoginSummaries.Day, _ b: LoginSummaries.Day) -> Bool {
-            a.candidate == b.candidate && a.country == b.country
-                && LoginDayBlockSchema.block(ofDay: a.day) == LoginDayBlockSchema.block(ofDay: b.day)
-        }
-        for (k, n) in s.days.sorted(by: {
-            (rank[$0.key.candidate], LoginDayBlockSchema.block(ofDay: $0.key.day), $0.key.country)
-                < (rank[$1.key.candidate], LoginDayBlockSchema.block(ofDay: $1.key.day), $1.key.country)
-        }) {
-            if let current = currentDay, !sameRow(current, k) { try writeDayBlock(); currentDay = k }
-            if currentDay == nil { currentDay = k }
-            dayCounts[LoginDayBlockSchema.slot(ofDay: k.day)] += n
-        }
-        try writeDayBlock()
 
         // One row of 168 counters per candidate (login_week, v15-logindata) instead of ~0.55 login_hour
         // upserts per event: a 500k-event file touches ~10k candidates, not 273k (candidate, weekday, hour) rows.

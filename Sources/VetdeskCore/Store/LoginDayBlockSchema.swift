@@ -11,9 +11,9 @@ import GRDB
 /// per candidate, block and country per summary flush. `login_day` stays as a view over it (with an
 /// INSTEAD OF INSERT trigger that adds to the counters) for fixtures and ad-hoc SQL.
 /// Measured in docs/performance.md, "Login days packed in blocks (session 10)".
-public enum LoginDayBlockSchema {
+enum LoginDayBlockSchema {
     /// Days per row.
-    public static let width: Int64 = 32
+    static let width: Int64 = 32
     static let slots = 0..<32
 
     /// "d0, d1, ..., d31"
@@ -21,8 +21,8 @@ public enum LoginDayBlockSchema {
     /// A row's total: "(d0 + d1 + ... + d31)".
     static var total: String { "(" + slots.map { "d\($0)" }.joined(separator: " + ") + ")" }
 
-    public static func block(ofDay day: Int64) -> Int64 { day >> 5 }
-    public static func slot(ofDay day: Int64) -> Int { Int(day & 31) }
+    static func block(ofDay day: Int64) -> Int64 { day >> 5 }
+    static func slot(ofDay day: Int64) -> Int { Int(day & 31) }
 
     static func migrate(_ db: Database) throws {
         let counters = slots.map { "d\($0) INTEGER NOT NULL DEFAULT 0" }.joined(separator: ", ")
